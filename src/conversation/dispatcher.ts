@@ -1,0 +1,112 @@
+/**
+ * @module The channel-neutral core: resolve the account and officer, load the session, route the message
+ * (button → flow, command → handler, active flow, free text), save the session, return the replies.
+ * Small on purpose (grammY's core is ~30 lines); features plug in as Flows and command handlers.
+ */
+import { createTranslator, type Locale } from "../i18n/i18n";
+import { formatAddress, type InboundMessage, type OutboundMessage } from "./channel-port";
+import { parseCommand, type CommandName } from "./command-parser";
+import type { BotServices } from "./services";
+import type { Flow, SessionState, TurnContext } from "./turn";
+
+export interface SessionPort {
+  load(key: string): Promise<Record<string, unknown> | null>;
+  save(key: string, state: Record<string, unknown> | null): Promise<void>;
+}
+
+export type CommandHandler = (ctx: TurnContext, args: string) => Promise<void>;
+
+export interface DispatcherDeps {
+  services: BotServices;
+  sessions: SessionPort;
+  flows: Flow[];
+  commands: Partial<Record<CommandName, CommandHandler>>;
+  /** Free text outside any flow (reports, criteria questions…); returns whether it was handled. */
+  onFreeText?: (ctx: TurnContext, text: string) => Promise<boolean>;
+  /** Handles platform events (group added/removed/migrated, follow/unfollow). */
+  onEvent?: (msg: InboundMessage, ctx: TurnContext) => Promise<void>;
+  supportsButtons: (channel: string) => boolean;
+  defaultLocale: Locale;
+}
+
+/** Commands an account that is not linked to an officer may use (linking, help, criteria look-up). */
+const OPEN_COMMANDS: ReadonlySet<CommandName> = new Set(["start", "trogiup", "huy", "ngonngu", "tieuchuan", "menu"]);
+
+export function sessionKey(msg: InboundMessage): string {
+  return `${formatAddress(msg.address)}:${msg.userId}`;
+}
+
+export function createDispatcher(deps: DispatcherDeps) {
+  const flows = new Map(deps.flows.map((f) => [f.name, f]));
+
+  async function buildContext(msg: InboundMessage, replies: OutboundMessage[]) {
+    const { services } = deps;
+    const privateChat = msg.address.isGroup ? msg.userId : msg.address.chatId;
+    const account = await services.accounts.touch(msg.address.channel, msg.userId, privateChat, msg.receivedAt, msg.userName);
+    const officer = account.officerId ? (services.org.officerById(account.officerId) ?? null) : null;
+    const unit = officer ? (services.org.unitById(officer.unitId) ?? null) : null;
+    const locale: Locale = account.locale ?? officer?.locale ?? (msg.languageCode?.startsWith("en") ? "en" : deps.defaultLocale);
+    const key = sessionKey(msg);
+    let session = ((await deps.sessions.load(key)) ?? {}) as SessionState;
+    let dirty = false;
+    const ctx: TurnContext = {
+      msg, account, officer, unit, locale,
+      t: createTranslator(locale),
+      now: msg.receivedAt,
+      supportsButtons: deps.supportsButtons(msg.address.channel),
+      services,
+      get session() { return session; },
+      setSession(s) { session = s ?? {}; dirty = true; },
+      reply(m) { replies.push(typeof m === "string" ? { text: m } : m); },
+    };
+    const save = async () => {
+      const offered = replies.flatMap((r) => r.buttons?.flat().map((b) => b.data) ?? []);
+      if (offered.length > 0) { session = { ...session, choices: offered }; dirty = true; }
+      if (dirty) await deps.sessions.save(key, Object.keys(session).length ? { ...session, updatedAt: msg.receivedAt.toISOString() } : null);
+    };
+    return { ctx, save };
+  }
+
+  async function routeCallback(ctx: TurnContext, data: string): Promise<void> {
+    const flow = flows.get(data.split(":")[0] ?? "");
+    if (flow?.onCallback) return flow.onCallback(ctx, data);
+    ctx.reply(ctx.t("core.expired_button"));
+  }
+
+  async function route(ctx: TurnContext): Promise<void> {
+    const { msg } = ctx;
+    if (msg.callbackData) return routeCallback(ctx, msg.callbackData);
+    const text = msg.text.trim();
+    const choice = /^\d{1,2}$/.test(text) ? ctx.session.choices?.[Number(text) - 1] : undefined;
+    if (choice) return routeCallback(ctx, choice);
+    const cmd = parseCommand(text);
+    if (cmd) {
+      if (!ctx.officer && !OPEN_COMMANDS.has(cmd.name)) return void ctx.reply(ctx.t("core.not_linked"));
+      const handler = deps.commands[cmd.name];
+      if (handler) return handler(ctx, cmd.args);
+    }
+    // Groups get commands and buttons only (Telegram privacy mode delivers little else anyway).
+    if (msg.address.isGroup) return;
+    const active = ctx.session.flow ? flows.get(ctx.session.flow) : undefined;
+    if (active?.onText && (await active.onText(ctx, text)) !== false) return;
+    if (deps.onFreeText && (await deps.onFreeText(ctx, text))) return;
+    ctx.reply(ctx.t(ctx.officer ? "core.not_understood" : "core.not_linked"));
+  }
+
+  return {
+    /** Handles one inbound message and returns the replies to send to its chat. */
+    async handle(msg: InboundMessage): Promise<OutboundMessage[]> {
+      const replies: OutboundMessage[] = [];
+      const { ctx, save } = await buildContext(msg, replies);
+      if (msg.event) {
+        await deps.onEvent?.(msg, ctx);
+      } else {
+        await route(ctx);
+      }
+      await save();
+      return replies;
+    },
+  };
+}
+
+export type Dispatcher = ReturnType<typeof createDispatcher>;

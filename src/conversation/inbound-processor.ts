@@ -1,0 +1,99 @@
+/**
+ * @module Inbound pipeline: store the update first (unique per platform update id, so redeliveries and concurrent
+ * duplicates have one effect), acknowledge, then process in the background, one message at a time per chat.
+ * A handler error is logged with its update and the user gets a short apology, never silence. Updates left
+ * unfinished by a crash are picked up again at start (`recover`).
+ */
+import type { Clock } from "../shared/clock";
+import type { Logger } from "../shared/logger";
+import { createTranslator, type Locale } from "../i18n/i18n";
+import { formatAddress, type InboundMessage, type OutboundMessage } from "./channel-port";
+import type { OutboxPort } from "./services";
+
+export interface InboundStore {
+  /** Stores the update; "duplicate" when its (platform, update id) was seen before. */
+  record(msg: InboundMessage, raw: unknown): Promise<"accepted" | "duplicate">;
+  /** Claims the update for processing (false if another worker has it or it is done). */
+  claim(updateId: string, now: Date, lockMs: number): Promise<boolean>;
+  complete(updateId: string, now: Date, error?: string): Promise<void>;
+  /** Updates received but not completed (crash recovery), oldest first. */
+  unfinished(limit: number): Promise<InboundMessage[]>;
+}
+
+export interface InboundProcessorDeps {
+  store: InboundStore;
+  handle: (msg: InboundMessage) => Promise<OutboundMessage[]>;
+  outbox: OutboxPort;
+  kickOutbox: () => void;
+  clock: Clock;
+  logger: Logger;
+  defaultLocale: Locale;
+}
+
+export function createInboundProcessor(deps: InboundProcessorDeps) {
+  const chains = new Map<string, Promise<void>>();
+  let inFlight = 0;
+
+  async function deliverReplies(msg: InboundMessage, replies: OutboundMessage[]): Promise<void> {
+    const to = formatAddress(msg.address);
+    for (const [i, m] of replies.entries()) {
+      await deps.outbox.enqueue({ dedupeKey: `reply:${msg.updateId}:${i}`, recipient: to, kind: "reply", message: m }, deps.clock.now());
+    }
+    if (replies.length > 0) deps.kickOutbox();
+  }
+
+  async function process(msg: InboundMessage): Promise<void> {
+    if (!(await deps.store.claim(msg.updateId, deps.clock.now(), 120_000))) return;
+    try {
+      const replies = await deps.handle(msg);
+      await deliverReplies(msg, replies);
+      await deps.store.complete(msg.updateId, deps.clock.now());
+    } catch (err) {
+      deps.logger.error({ err, updateId: msg.updateId, channel: msg.address.channel, chat: formatAddress(msg.address) }, "handler failed");
+      const t = createTranslator(deps.defaultLocale);
+      await deliverReplies(msg, [{ text: t("core.error_apology") }]).catch(() => undefined);
+      await deps.store.complete(msg.updateId, deps.clock.now(), err instanceof Error ? err.message.slice(0, 500) : "error");
+    }
+  }
+
+  /** Queues processing behind earlier messages of the same chat (per-chat order). */
+  function schedule(msg: InboundMessage): Promise<void> {
+    const key = `${formatAddress(msg.address)}:${msg.userId}`;
+    inFlight++;
+    const next = (chains.get(key) ?? Promise.resolve())
+      .then(() => process(msg))
+      .catch((err) => deps.logger.error({ err }, "inbound chain failed"))
+      .finally(() => {
+        inFlight--;
+        if (chains.get(key) === next) chains.delete(key);
+      });
+    chains.set(key, next);
+    return next;
+  }
+
+  return {
+    /** Webhook sink: resolves once the update is durably stored; processing continues in the background. */
+    async accept(msg: InboundMessage, raw: unknown): Promise<"accepted" | "duplicate"> {
+      const res = await deps.store.record(msg, raw);
+      if (res === "accepted") void schedule(msg);
+      return res;
+    },
+    /** Stores and processes, resolving when the replies are in the outbox (local chat, CLI, tests). */
+    async acceptAndWait(msg: InboundMessage, raw: unknown = null): Promise<"accepted" | "duplicate"> {
+      const res = await deps.store.record(msg, raw);
+      if (res === "accepted") await schedule(msg);
+      return res;
+    },
+    async recover(): Promise<number> {
+      const pending = await deps.store.unfinished(1000);
+      await Promise.all(pending.map((m) => schedule(m)));
+      return pending.length;
+    },
+    /** Resolves when nothing is being processed (graceful shutdown, tests). */
+    async idle(): Promise<void> {
+      while (inFlight > 0) await Promise.all([...chains.values()]);
+    },
+  };
+}
+
+export type InboundProcessor = ReturnType<typeof createInboundProcessor>;

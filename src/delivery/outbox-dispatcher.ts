@@ -1,0 +1,172 @@
+/**
+ * @module Sends due outbox rows through the channel senders, paced by token buckets, with retries:
+ * 429 → exactly retry_after later; 5xx/network → exponential backoff with jitter; blocked/unknown chat → the
+ * recipient is marked unreachable (the batch goes on); permanent errors → dead-lettered with the reason.
+ */
+import { parseAddress, SendError, type ChannelAddress, type ChannelSender } from "../conversation/channel-port";
+import type { Clock } from "../shared/clock";
+import type { Logger } from "../shared/logger";
+import { scrubSecrets } from "../shared/logger";
+import type { Delivery, OutboxRepository } from "./outbox";
+import { createTokenBucket, DEFAULT_LIMITS, type ChannelLimits, type TokenBucket } from "./token-bucket";
+
+export interface OutboxDispatcherDeps {
+  repo: OutboxRepository;
+  senders: Map<string, ChannelSender>;
+  clock: Clock;
+  logger: Logger;
+  holderId: string;
+  limits?: Record<string, ChannelLimits>;
+  /** Parallel recipients per pump (each recipient's messages stay in order). */
+  concurrency?: number;
+  maxAttempts?: number;
+  /** Called when a recipient cannot be reached (blocked, chat not found, Zalo window closed). */
+  onUnreachable?: (d: Delivery, to: ChannelAddress, reason: string) => Promise<void>;
+  onGroupMigrated?: (to: ChannelAddress, newChatId: string) => Promise<void>;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+}
+
+export interface OutboxDispatcher {
+  /** Sends everything due now; returns how many rows were handled. */
+  pump(): Promise<number>;
+  /** Starts the background loop (polls, and wakes early on kick()). */
+  start(pollMs?: number): void;
+  stop(): Promise<void>;
+  /** Wakes the loop now (after an enqueue). */
+  kick(): void;
+}
+
+const BATCH = 200;
+const LOCK_MS = 60_000;
+
+export function backoffMs(attempt: number, random: () => number): number {
+  const base = Math.min(300_000, 1000 * 2 ** Math.max(0, attempt - 1));
+  return Math.round(base / 2 + random() * (base / 2));
+}
+
+export function createOutboxDispatcher(deps: OutboxDispatcherDeps): OutboxDispatcher {
+  const limits = deps.limits ?? DEFAULT_LIMITS;
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const random = deps.random ?? Math.random;
+  const maxAttempts = deps.maxAttempts ?? 8;
+  const buckets = new Map<string, TokenBucket>();
+  let running = false;
+  let loop: Promise<void> | null = null;
+  let wake: (() => void) | null = null;
+  let pumping: Promise<number> | null = null;
+
+  function bucket(key: string, spec: ChannelLimits[keyof ChannelLimits]): TokenBucket {
+    let b = buckets.get(key);
+    if (!b) buckets.set(key, (b = createTokenBucket(spec, deps.clock.now().getTime())));
+    return b;
+  }
+
+  async function pace(to: ChannelAddress): Promise<TokenBucket> {
+    const l = limits[to.channel] ?? DEFAULT_LIMITS.telegram!;
+    const chat = bucket(`${to.channel}:${to.chatId}`, to.isGroup ? l.perGroup : l.perChat);
+    const global = bucket(`${to.channel}:*`, l.global);
+    for (;;) {
+      const now = deps.clock.now().getTime();
+      const wait = Math.max(chat.waitMs(now), global.waitMs(now));
+      if (wait <= 0) {
+        chat.take(now);
+        global.take(now);
+        return chat;
+      }
+      await sleep(wait);
+    }
+  }
+
+  async function handle(d: Delivery): Promise<void> {
+    const to = parseAddress(d.recipient);
+    const sender = deps.senders.get(to.channel);
+    if (!sender) return deps.repo.markFinal(d.id, "dead", `channel ${to.channel} is not enabled`);
+    const chatBucket = await pace(to);
+    try {
+      const res = await sender.send(to, d.message);
+      await deps.repo.markSent(d.id, deps.clock.now(), res.externalId);
+    } catch (err) {
+      await handleFailure(d, to, err, chatBucket);
+    }
+  }
+
+  async function handleFailure(d: Delivery, to: ChannelAddress, err: unknown, chatBucket: TokenBucket): Promise<void> {
+    const now = deps.clock.now();
+    const reason = scrubSecrets(err instanceof Error ? err.message : String(err)).slice(0, 500);
+    const kind = err instanceof SendError ? err.kind : "transient";
+    deps.logger.warn({ deliveryId: d.id, kind: d.kind, channel: to.channel, failure: kind, attempts: d.attempts + 1, reason }, "delivery failed");
+    if (err instanceof SendError && err.newChatId) {
+      await deps.onGroupMigrated?.(to, err.newChatId);
+      return deps.repo.redirect(d.id, `${to.channel}:g:${err.newChatId}`, now);
+    }
+    if (kind === "rate_limited") {
+      const wait = err instanceof SendError && err.retryAfterMs !== undefined ? err.retryAfterMs : backoffMs(d.attempts + 1, random);
+      chatBucket.pauseUntil(now.getTime() + wait);
+      return deps.repo.markRetry(d.id, new Date(now.getTime() + wait), reason);
+    }
+    if (kind === "unreachable") {
+      await deps.repo.markFinal(d.id, "unreachable", reason);
+      return deps.onUnreachable?.(d, to, reason);
+    }
+    if (kind === "permanent" || d.attempts + 1 >= maxAttempts) return deps.repo.markFinal(d.id, "dead", reason);
+    return deps.repo.markRetry(d.id, new Date(now.getTime() + backoffMs(d.attempts + 1, random)), reason);
+  }
+
+  async function pumpOnce(): Promise<number> {
+    let handled = 0;
+    for (;;) {
+      const batch = await deps.repo.claimDue(deps.clock.now(), BATCH, deps.holderId, LOCK_MS);
+      if (batch.length === 0) return handled;
+      const byRecipient = new Map<string, Delivery[]>();
+      for (const d of batch) byRecipient.set(d.recipient, [...(byRecipient.get(d.recipient) ?? []), d]);
+      const queues = [...byRecipient.values()];
+      const workers = Array.from({ length: Math.min(deps.concurrency ?? 16, queues.length) }, async () => {
+        for (let q = queues.shift(); q; q = queues.shift()) for (const d of q) await handle(d);
+      });
+      await Promise.all(workers);
+      handled += batch.length;
+    }
+  }
+
+  const pump = (): Promise<number> => {
+    // One pump at a time per process; concurrent callers share it.
+    if (!pumping) pumping = pumpOnce().finally(() => (pumping = null));
+    return pumping;
+  };
+
+  return {
+    pump,
+    start(pollMs = 500) {
+      if (running) return;
+      running = true;
+      loop = (async () => {
+        while (running) {
+          try {
+            await pump();
+          } catch (err) {
+            deps.logger.error({ err }, "outbox pump failed");
+          }
+          await new Promise<void>((r) => {
+            const t = setTimeout(r, pollMs);
+            wake = () => {
+              clearTimeout(t);
+              r();
+            };
+          });
+          wake = null;
+        }
+      })();
+    },
+    async stop() {
+      running = false;
+      wake?.();
+      await loop;
+      await pumping;
+    },
+    kick() {
+      if (wake) wake();
+      else if (!running) void 0;
+    },
+  };
+}

@@ -1,0 +1,104 @@
+/** @module Chat accounts (platform + external id → officer), groups, and one-time invite codes. */
+import { createHash, randomInt } from "node:crypto";
+import type { ChannelAccount } from "../domain/organisation/organisation";
+import type { AccountRepository } from "../domain/organisation/account-repository";
+import type { Db } from "./prisma-client";
+
+/** Invite codes: 10 characters from an alphabet without look-alikes (0/O, 1/I/L) → ~50 bits; only the hash is stored. */
+const ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+export function generateInviteCode(): string {
+  let s = "";
+  for (let i = 0; i < 10; i++) s += ALPHABET[randomInt(ALPHABET.length)];
+  return s;
+}
+export function hashInviteCode(code: string): string {
+  return createHash("sha256").update(code.trim().toUpperCase()).digest("hex");
+}
+export function looksLikeInviteCode(text: string): boolean {
+  return /^[A-Za-z0-9]{10}$/.test(text.trim()) && [...text.trim().toUpperCase()].every((c) => ALPHABET.includes(c));
+}
+
+type AccountRow = Awaited<ReturnType<Db["channelAccount"]["findUnique"]>>;
+function toAccount(r: NonNullable<AccountRow>): ChannelAccount {
+  return {
+    id: r.id,
+    platform: r.platform,
+    externalId: r.externalId,
+    chatId: r.chatId,
+    officerId: r.officerId,
+    locale: (r.locale as "vi" | "en" | null) ?? null,
+    lastInteractionAt: r.lastInteractionAt,
+    unreachableAt: r.unreachableAt,
+  };
+}
+
+export function createPrismaAccountRepository(db: Db): AccountRepository {
+  return {
+    async findAccount(platform, externalId) {
+      const r = await db.channelAccount.findUnique({ where: { platform_externalId: { platform, externalId } } });
+      return r ? toAccount(r) : null;
+    },
+    async touch(platform, externalId, chatId, at, displayName) {
+      const r = await db.channelAccount.upsert({
+        where: { platform_externalId: { platform, externalId } },
+        create: { platform, externalId, chatId, lastInteractionAt: at, displayName: displayName ?? null },
+        update: { chatId, lastInteractionAt: at, unreachableAt: null, unreachableReason: null },
+      });
+      return toAccount(r);
+    },
+    async setLocale(accountId, locale) {
+      await db.channelAccount.update({ where: { id: accountId }, data: { locale } });
+    },
+    async markUnreachable(platform, chatId, reason, at) {
+      await db.channelAccount.updateMany({ where: { platform, chatId }, data: { unreachableAt: at, unreachableReason: reason.slice(0, 200) } });
+    },
+    async setFollower(platform, externalId, isFollower) {
+      await db.channelAccount.updateMany({ where: { platform, externalId }, data: { isFollower } });
+    },
+    async accountsOfOfficer(officerId) {
+      const rows = await db.channelAccount.findMany({ where: { officerId }, orderBy: { lastInteractionAt: "desc" } });
+      return rows.map(toAccount);
+    },
+    async createInvite(officerId, expiresAt) {
+      const code = generateInviteCode();
+      await db.inviteCode.create({ data: { codeHash: hashInviteCode(code), officerId, expiresAt } });
+      return code;
+    },
+    async redeemInvite(code, accountId, at) {
+      const codeHash = hashInviteCode(code);
+      const invite = await db.inviteCode.findUnique({ where: { codeHash } });
+      if (!invite) return { ok: false, reason: "invalid" };
+      if (invite.usedAt) return { ok: false, reason: "used" };
+      if (invite.expiresAt < at) return { ok: false, reason: "expired" };
+      // Conditional update: of two concurrent redemptions exactly one sees count === 1.
+      const claimed = await db.inviteCode.updateMany({ where: { codeHash, usedAt: null }, data: { usedAt: at, usedByAccount: accountId } });
+      if (claimed.count !== 1) return { ok: false, reason: "used" };
+      await db.channelAccount.update({ where: { id: accountId }, data: { officerId: invite.officerId } });
+      return { ok: true, officerId: invite.officerId };
+    },
+    async bindGroup(b) {
+      const data = { unitId: b.unitId, clusterId: b.clusterId, isBoard: b.isBoard, boundBy: b.boundBy, active: true, removedAt: null, title: b.title ?? null };
+      await db.chatGroup.upsert({
+        where: { platform_chatId: { platform: b.platform, chatId: b.chatId } },
+        create: { platform: b.platform, chatId: b.chatId, ...data },
+        update: data,
+      });
+    },
+    async findGroup(platform, chatId) {
+      const g = await db.chatGroup.findUnique({ where: { platform_chatId: { platform, chatId } } });
+      return g ? { id: g.id, platform: g.platform, chatId: g.chatId, unitId: g.unitId, clusterId: g.clusterId, isBoard: g.isBoard, active: g.active } : null;
+    },
+    async listGroups() {
+      const rows = await db.chatGroup.findMany({ where: { active: true } });
+      return rows.map((g) => ({ id: g.id, platform: g.platform, chatId: g.chatId, unitId: g.unitId, clusterId: g.clusterId, isBoard: g.isBoard, active: g.active }));
+    },
+    async migrateGroup(platform, oldChatId, newChatId) {
+      const existing = await db.chatGroup.findUnique({ where: { platform_chatId: { platform, chatId: newChatId } } });
+      if (existing) return;
+      await db.chatGroup.updateMany({ where: { platform, chatId: oldChatId }, data: { chatId: newChatId } });
+    },
+    async deactivateGroup(platform, chatId, at) {
+      await db.chatGroup.updateMany({ where: { platform, chatId }, data: { active: false, removedAt: at } });
+    },
+  };
+}
