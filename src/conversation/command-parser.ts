@@ -41,7 +41,7 @@ export function parseCommand(input: string): ParsedCommand | null {
   // Try the longest prefix first: "dang ky thi dua" before "dang ky".
   for (let n = Math.min(4, words.length); n >= 1; n--) {
     const head = words.slice(0, n).join(" ");
-    const key = foldText(head.replace(/@\w+$/, "")).replace(/[^a-z]/g, "");
+    const key = foldText(head.replace(/@\w+$/, "")).replace(/[^a-z0-9]/g, "");
     const name = SPELLINGS[key];
     if (!name) continue;
     const args = words.slice(n).join(" ").trim();

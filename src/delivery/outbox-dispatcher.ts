@@ -25,6 +25,8 @@ export interface OutboxDispatcherDeps {
   onGroupMigrated?: (to: ChannelAddress, newChatId: string) => Promise<void>;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
+  /** Monotonic milliseconds for pacing (real time even when the business clock is fixed, e.g. `reminders run --at`). */
+  monotonicMs?: () => number;
 }
 
 export interface OutboxDispatcher {
@@ -51,6 +53,7 @@ export function createOutboxDispatcher(deps: OutboxDispatcherDeps): OutboxDispat
   const random = deps.random ?? Math.random;
   const maxAttempts = deps.maxAttempts ?? 8;
   const buckets = new Map<string, TokenBucket>();
+  const mono = deps.monotonicMs ?? (() => performance.now());
   let running = false;
   let loop: Promise<void> | null = null;
   let wake: (() => void) | null = null;
@@ -58,7 +61,7 @@ export function createOutboxDispatcher(deps: OutboxDispatcherDeps): OutboxDispat
 
   function bucket(key: string, spec: ChannelLimits[keyof ChannelLimits]): TokenBucket {
     let b = buckets.get(key);
-    if (!b) buckets.set(key, (b = createTokenBucket(spec, deps.clock.now().getTime())));
+    if (!b) buckets.set(key, (b = createTokenBucket(spec, mono())));
     return b;
   }
 
@@ -67,7 +70,7 @@ export function createOutboxDispatcher(deps: OutboxDispatcherDeps): OutboxDispat
     const chat = bucket(`${to.channel}:${to.chatId}`, to.isGroup ? l.perGroup : l.perChat);
     const global = bucket(`${to.channel}:*`, l.global);
     for (;;) {
-      const now = deps.clock.now().getTime();
+      const now = mono();
       const wait = Math.max(chat.waitMs(now), global.waitMs(now));
       if (wait <= 0) {
         chat.take(now);
@@ -102,7 +105,7 @@ export function createOutboxDispatcher(deps: OutboxDispatcherDeps): OutboxDispat
     }
     if (kind === "rate_limited") {
       const wait = err instanceof SendError && err.retryAfterMs !== undefined ? err.retryAfterMs : backoffMs(d.attempts + 1, random);
-      chatBucket.pauseUntil(now.getTime() + wait);
+      chatBucket.pauseUntil(mono() + wait);
       return deps.repo.markRetry(d.id, new Date(now.getTime() + wait), reason);
     }
     if (kind === "unreachable") {

@@ -19,7 +19,8 @@ export interface AppDeps {
   logger: Logger;
   adminToken?: string;
   health: () => Promise<HealthReport>;
-  webhooks: { telegram?: Router; zalo?: Router; zaloBot?: Router };
+  /** Webhook routers; each carries its own path (/webhooks/telegram, /webhooks/zalo, /webhooks/zalo-bot). */
+  webhooks: Router[];
   adminApi?: Router;
   /** The /admin dashboard (handles its own login form; bearer or cookie). */
   dashboard?: Router;
@@ -40,9 +41,7 @@ export function createApp(deps: AppDeps): express.Express {
     res.status(report.db === "ok" ? 200 : 503).json({ status: report.db === "ok" ? "ok" : "degraded", ...report });
   });
 
-  if (deps.webhooks.telegram) app.use("/webhooks/telegram", deps.webhooks.telegram);
-  if (deps.webhooks.zalo) app.use("/webhooks/zalo", deps.webhooks.zalo);
-  if (deps.webhooks.zaloBot) app.use("/webhooks/zalo-bot", deps.webhooks.zaloBot);
+  for (const router of deps.webhooks) app.use(router);
 
   app.use("/api", express.json({ limit: "64kb" }), adminAuth(deps.adminToken));
   if (deps.adminApi) app.use("/api", deps.adminApi);

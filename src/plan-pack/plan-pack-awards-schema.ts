@@ -4,7 +4,7 @@
  * plan-pack-cross-check.ts.
  */
 import { z } from "zod";
-import { DEADLINE_KINDS, dateSchema, kebabCode, optionalText, snakeCode, text } from "./plan-pack-primitives.js";
+import { dateSchema, kebabCode, optionalText, snakeCode, text } from "./plan-pack-primitives.js";
 
 export const legalBasisSchema = z
   .object({
@@ -81,42 +81,18 @@ export const awardsSchema = z
   })
   .strict();
 
-const SCORING_COMPONENTS = ["targetCompletion", "timeliness", "reportingCompleteness", "registration", "pledge"] as const;
-const credit = z.number().min(0).max(1);
-const weight = z.number().min(0);
+const points = z.number().finite().min(0);
 
+/** Mirrors domain/ranking/scoring-model.ts ScoringModel (all fields required in a pack) plus assumed/note. */
 export const scoringSchema = z
   .object({
-    method: z.literal("weighted_sum"),
-    maxScore: z.number().positive(),
     assumed: z.boolean(),
     note: text,
     weights: z
-      .object({
-        targetCompletion: weight,
-        timeliness: weight,
-        reportingCompleteness: weight,
-        registration: weight,
-        pledge: weight,
-      })
+      .object({ completion: points, timeliness: points, completeness: points, registration: points, pledge: points })
       .strict(),
-    targetCompletion: z
-      .object({
-        capRatio: z.number().min(1).max(3),
-        equalTolerance: z.number().min(0),
-        defaultIndicatorWeight: weight,
-        indicatorWeights: z.record(snakeCode, weight).default({}),
-      })
-      .strict(),
-    timeliness: z
-      .object({ kinds: z.array(z.enum(DEADLINE_KINDS)).min(1), lateCredit: credit, lateWindowHours: z.number().int().min(0) })
-      .strict(),
-    reportingCompleteness: z.object({ kinds: z.array(z.enum(DEADLINE_KINDS)).min(1) }).strict(),
-    registration: z.object({ lateCredit: credit }).strict(),
-    pledge: z.object({ lateCredit: credit }).strict(),
-    tieBreakers: z.array(z.enum(SCORING_COMPONENTS)).default([]),
-    adjustments: z
-      .object({ allowed: z.boolean(), reasonRequired: z.boolean(), maxAbsPoints: z.number().min(0) })
-      .strict(),
+    completionCap: z.number().min(1).max(3),
+    latePenaltyPerDay: z.number().min(0).max(1),
+    graceHours: z.number().min(0).max(24 * 7),
   })
   .strict();

@@ -160,27 +160,19 @@ function checkAwards(doc: Rec, deadlineKinds: Map<string, string>, out: RawIssue
   });
 }
 
-function checkScoring(doc: Rec, indicatorCodes: Set<string>, out: RawIssue[]): void {
-  const scoring = rec(doc.scoring);
-  const weights = Object.values(rec(scoring.weights));
-  if (typeof scoring.maxScore === "number" && weights.length > 0 && weights.every((w) => typeof w === "number")) {
-    const sum = (weights as number[]).reduce((a, b) => a + b, 0);
-    if (Math.abs(sum - scoring.maxScore) > 1e-9) {
-      out.push({ path: ["scoring", "weights"], message: `Weights add up to ${sum}, expected maxScore ${scoring.maxScore}` });
-    }
-  }
-  for (const code of Object.keys(rec(rec(scoring.targetCompletion).indicatorWeights))) {
-    if (!indicatorCodes.has(code)) {
-      out.push({ path: ["scoring", "targetCompletion", "indicatorWeights", code], message: `Unknown indicator "${code}"` });
-    }
-  }
+/** Weights are the maximum points of each criterion; a pack scores out of 100 so boards can read the sheet. */
+function checkScoring(doc: Rec, out: RawIssue[]): void {
+  const weights = Object.values(rec(rec(doc.scoring).weights));
+  if (weights.length === 0 || !weights.every((w) => typeof w === "number")) return;
+  const sum = (weights as number[]).reduce((a, b) => a + b, 0);
+  if (Math.abs(sum - 100) > 1e-9) out.push({ path: ["scoring", "weights"], message: `Weights add up to ${sum}, expected 100` });
 }
 
 /** All cross-field problems of a raw pack document. */
 export function crossCheckPlanPack(raw: unknown): RawIssue[] {
   const out: RawIssue[] = [];
   const doc = rec(raw);
-  const indicatorCodes = duplicates(arr(doc.indicators), "code", ["indicators"], out);
+  duplicates(arr(doc.indicators), "code", ["indicators"], out);
   duplicates(arr(doc.indicatorGroups), "code", ["indicatorGroups"], out);
   duplicates(arr(doc.legalBases), "code", ["legalBases"], out);
   duplicates(arr(doc.deadlines), "code", ["deadlines"], out);
@@ -194,6 +186,6 @@ export function crossCheckPlanPack(raw: unknown): RawIssue[] {
   checkDeadlines(doc, out);
   checkReminders(doc, out);
   checkAwards(doc, deadlineKinds, out);
-  checkScoring(doc, indicatorCodes, out);
+  checkScoring(doc, out);
   return out;
 }

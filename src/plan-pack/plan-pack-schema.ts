@@ -49,6 +49,7 @@ const indicatorSchema = z
     aggregationNote: text,
     valueKind: z.enum(VALUE_KINDS),
     maxValue: z.number().finite().nullable().optional(),
+    sense: z.enum(["level", "growth", "reduction", "share"]).optional(),
     accumulates: z.boolean().optional(),
     unitKinds: z.array(unitKindSchema).min(1).optional(),
     aliases: z.array(text).min(1, "At least one alias is needed"),

@@ -4,7 +4,7 @@
  */
 import type { CampaignDef, DeadlineDef, IndicatorDef, ReminderRule } from "../domain/campaigns/campaign.js";
 import type { PlanPackDeadline, PlanPackFile, PlanPackIndicator } from "./plan-pack-schema.js";
-import type { AwardRule, AwardsSection, IndicatorSource, LegalBasis, PlanPack, ScoringModel } from "./plan-pack-types.js";
+import type { AwardRule, AwardsSection, IndicatorSource, LegalBasis, PlanPack, PlanPackScoring } from "./plan-pack-types.js";
 import { deriveRegimeYear } from "./plan-pack-values.js";
 
 function toIndicator(i: PlanPackIndicator): IndicatorDef {
@@ -20,9 +20,11 @@ function toIndicator(i: PlanPackIndicator): IndicatorDef {
     frequency: i.frequency,
     aggregation: i.aggregation,
     valueKind: i.valueKind,
-    maxValue: i.maxValue ?? null,
     source: i.source.section,
   };
+  // Left out when the pack omits them, so the domain's inferred defaults apply (e.g. 100 for a percent share).
+  if (i.maxValue !== undefined) def.maxValue = i.maxValue;
+  if (i.sense !== undefined) def.sense = i.sense;
   if (i.accumulates !== undefined) def.accumulates = i.accumulates;
   if (i.note !== undefined) def.note = i.note;
   return def;
@@ -111,7 +113,7 @@ export function toPlanPackContent(file: PlanPackFile): PlanPackContent {
   for (const i of file.indicators) {
     indicatorSources[i.code] = { section: i.source.section, line: i.source.line ?? null, quote: i.source.quote ?? null };
   }
-  const scoring: ScoringModel = { ...file.scoring };
+  const scoring: PlanPackScoring = { ...file.scoring, weights: { ...file.scoring.weights } };
   return {
     campaign,
     content: { ...file.content },

@@ -3,7 +3,8 @@
  * bases, award rules and the cluster/block scoring model. Plain types, no zod: storage, ranking and the CLI read
  * these. The YAML/JSON wire format is described in prisma/seed/README.md and validated by plan-pack-schema.ts.
  */
-import type { CampaignDef, DeadlineKind, RegimeYear, UnitKind } from "../domain/campaigns/campaign.js";
+import type { CampaignDef, RegimeYear, UnitKind } from "../domain/campaigns/campaign.js";
+import type { ScoringModel } from "../domain/ranking/scoring-model.js";
 
 /** A document the plan rests on (nghị quyết, luật, quyết định…). `code` is referenced from awards and notes. */
 export interface LegalBasis {
@@ -103,36 +104,15 @@ export interface AwardsSection {
   titles: AwardTitle[];
 }
 
-/** Names of the five scoring components; weights add up to `maxScore`. */
-export type ScoringComponent = "targetCompletion" | "timeliness" | "reportingCompleteness" | "registration" | "pledge";
-
 /**
- * Cluster/block (cụm, khối) ranking model read by the ranking code. Each unit scores 0..1 per component; the unit's
- * score is Σ weight × component score (+ board adjustments), ranked inside its cụm/khối.
+ * Cluster/block (cụm, khối) ranking model, exactly the ScoringModel the ranking code reads
+ * (domain/ranking/scoring-model.ts), plus whether the pack assumed it and why.
  */
-export interface ScoringModel {
-  method: "weighted_sum";
-  maxScore: number;
-  /** true: the model is this pack's assumption (QĐ 809's own method was not available). */
+export type PlanPackScoring = ScoringModel & {
+  /** true: the model is this pack's assumption (the province's own method was not available). */
   assumed: boolean;
   note: string;
-  weights: Record<ScoringComponent, number>;
-  targetCompletion: {
-    /** Over-achievement is credited up to this ratio of the target (1.2 = 120 %). */
-    capRatio: number;
-    /** For "=" indicators: full credit within this absolute distance from the target (in the indicator's measure). */
-    equalTolerance: number;
-    /** Weight of each indicator in the completion average; absent codes weigh `defaultIndicatorWeight`. */
-    defaultIndicatorWeight: number;
-    indicatorWeights: Record<string, number>;
-  };
-  timeliness: { kinds: DeadlineKind[]; lateCredit: number; lateWindowHours: number };
-  reportingCompleteness: { kinds: DeadlineKind[] };
-  registration: { lateCredit: number };
-  pledge: { lateCredit: number };
-  tieBreakers: ScoringComponent[];
-  adjustments: { allowed: boolean; reasonRequired: boolean; maxAbsPoints: number };
-}
+};
 
 /** Plan content besides targets: who competes (II.1), what they compete on (II.2), purposes (I). */
 export interface PlanContent {
@@ -174,7 +154,7 @@ export interface PlanPack {
   indicatorSources: Record<string, IndicatorSource>;
   legalBases: LegalBasis[];
   awards: AwardsSection;
-  scoring: ScoringModel;
+  scoring: PlanPackScoring;
   meta: PlanPackMeta;
 }
 

@@ -42,13 +42,14 @@ function splitLongLine(line: string, max: number, measure: Measure): string[] {
   let current = "";
   for (const word of line.split(/(?<=\s)/)) {
     const candidate = current + word;
-    if (measure(candidate) <= max) {
+    // Trailing whitespace is trimmed from chunks, so it does not count against the limit.
+    if (measure(candidate.trimEnd()) <= max) {
       current = candidate;
       continue;
     }
     if (current !== "") out.push(current);
     current = "";
-    if (measure(word) <= max) {
+    if (measure(word.trimEnd()) <= max) {
       current = word;
       continue;
     }
@@ -57,7 +58,7 @@ function splitLongLine(line: string, max: number, measure: Measure): string[] {
     out.push(...cut);
   }
   if (current !== "") out.push(current);
-  return out;
+  return out.map((c) => c.trimEnd());
 }
 
 function cutByCodePoints(word: string, max: number, measure: Measure): string[] {

@@ -9,7 +9,7 @@ import {
   type OutboundMessage,
   type SendResult,
 } from "../../conversation/channel-port.js";
-import { NetworkError } from "../shared/channel-errors.js";
+import { NetworkError, UnexpectedResponseError } from "../shared/channel-errors.js";
 import type { FetchLike } from "../shared/http-request.js";
 import { createTelegramApi, TelegramApiError, type TelegramApi } from "./telegram-api.js";
 import {
@@ -69,13 +69,16 @@ export function createTelegramSender(deps: TelegramSenderDeps | { api: TelegramA
   }
 
   async function sendAttachment(chatId: string, msg: OutboundMessage, caption?: string, markup?: InlineKeyboardMarkup) {
-    const fields = { chat_id: chatId, caption, parse_mode: caption ? "HTML" : undefined,
-      reply_markup: markup ? JSON.stringify(markup) : undefined };
-    const sent = msg.imagePng
-      ? await api.callMultipart<SentMessage>("sendPhoto", fields, {
-          field: "photo", filename: "chart.png", bytes: msg.imagePng, mime: "image/png" })
-      : await api.callMultipart<SentMessage>("sendDocument", fields, {
-          field: "document", filename: msg.document!.filename, bytes: msg.document!.bytes, mime: msg.document!.mime });
+    const fields = {
+      chat_id: chatId,
+      caption,
+      parse_mode: caption ? "HTML" : undefined,
+      reply_markup: markup ? JSON.stringify(markup) : undefined,
+    };
+    const file = msg.imagePng
+      ? { method: "sendPhoto", field: "photo" as const, filename: "chart.png", bytes: msg.imagePng, mime: "image/png" }
+      : { method: "sendDocument", field: "document" as const, ...msg.document! };
+    const sent = await api.callMultipart<SentMessage>(file.method, fields, file);
     return sent.message_id;
   }
 
@@ -88,7 +91,8 @@ export function createTelegramSender(deps: TelegramSenderDeps | { api: TelegramA
     if (hasAttachment) {
       // The text rides as the caption when it fits; otherwise it follows as ordinary messages.
       const captionFits = chunks.length === 1 && chunks[0]!.length <= TELEGRAM_MAX_CAPTION;
-      last = await sendAttachment(to.chatId, msg, captionFits ? chunks[0] : undefined, captionFits || chunks.length === 0 ? markup : undefined);
+      const markupHere = captionFits || chunks.length === 0 ? markup : undefined;
+      last = await sendAttachment(to.chatId, msg, captionFits ? chunks[0] : undefined, markupHere);
       if (captionFits) chunks = [];
     } else if (msg.editMessageId) {
       const [first, ...rest] = chunks;
@@ -121,6 +125,7 @@ export function toSendError(err: unknown): SendError {
   if (err instanceof SendError) return err;
   if (err instanceof TelegramApiError) return classifyTelegramError(err);
   if (err instanceof NetworkError) return new SendError("transient", err.message);
+  if (err instanceof UnexpectedResponseError) return new SendError("permanent", err.message);
   if (err instanceof ButtonDataTooLongError) return new SendError("permanent", err.message);
   return new SendError("permanent", `telegram: ${err instanceof Error ? err.name : "unknown error"}`);
 }

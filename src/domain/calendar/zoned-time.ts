@@ -54,8 +54,8 @@ export function isValidTimeZone(zone: string): boolean {
   }
 }
 
-/** Local wall-clock parts of `instant` in `zone`. */
-export function localPartsOf(instant: Date, zone: string): LocalParts {
+/** Parts straight from Intl: the slow path, and the source of truth for offsets. */
+function intlLocalParts(instant: Date, zone: string): LocalParts {
   const out: LocalParts = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0, weekday: 0 };
   for (const p of formatterFor(zone).formatToParts(instant)) {
     if (p.type === "weekday") out.weekday = WEEKDAYS[p.value] ?? 0;
@@ -69,12 +69,51 @@ export function localPartsOf(instant: Date, zone: string): LocalParts {
   return out;
 }
 
-/** Offset of `zone` from UTC at `instant`, in minutes (+420 for Asia/Ho_Chi_Minh). Sub-minute LMT offsets are floored. */
-export function zoneOffsetMinutes(instant: Date, zone: string): number {
-  const p = localPartsOf(instant, zone);
+function intlOffsetMs(instant: Date, zone: string): number {
+  const p = intlLocalParts(instant, zone);
   const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  const wholeSeconds = Math.floor(instant.getTime() / 1000) * 1000;
-  return Math.round((asUtc - wholeSeconds) / MINUTE_MS);
+  return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
+}
+
+// Offsets are cached per zone and 15-minute bucket, but only for buckets whose two ends share one offset, so a
+// transition at any odd time stays exact. Planning for 10k officers then costs date arithmetic, not Intl calls.
+const BUCKET_MS = 15 * MINUTE_MS;
+const MAX_CACHED_BUCKETS = 50_000;
+const offsetCache = new Map<string, Map<number, number>>();
+
+function offsetMs(instant: Date, zone: string): number {
+  const bucket = Math.floor(instant.getTime() / BUCKET_MS);
+  let zoneCache = offsetCache.get(zone);
+  const cached = zoneCache?.get(bucket);
+  if (cached !== undefined) return cached;
+  const start = intlOffsetMs(new Date(bucket * BUCKET_MS), zone);
+  const end = intlOffsetMs(new Date((bucket + 1) * BUCKET_MS - 1), zone);
+  if (start !== end) return intlOffsetMs(instant, zone);
+  if (!zoneCache || zoneCache.size >= MAX_CACHED_BUCKETS) {
+    zoneCache = new Map();
+    offsetCache.set(zone, zoneCache);
+  }
+  zoneCache.set(bucket, start);
+  return start;
+}
+
+/** Local wall-clock parts of `instant` in `zone`. */
+export function localPartsOf(instant: Date, zone: string): LocalParts {
+  const d = new Date(instant.getTime() + offsetMs(instant, zone));
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    weekday: d.getUTCDay(),
+  };
+}
+
+/** Offset of `zone` from UTC at `instant`, in minutes (+420 for Asia/Ho_Chi_Minh). Sub-minute LMT offsets are rounded. */
+export function zoneOffsetMinutes(instant: Date, zone: string): number {
+  return Math.round(offsetMs(instant, zone) / MINUTE_MS);
 }
 
 const pad2 = (n: number): string => String(n).padStart(2, "0");
@@ -145,14 +184,14 @@ export function instantFromLocal(local: string | LocalDateTimeFields, zone: stri
   const f = typeof local === "string" ? parseLocalDateTime(local) : local;
   const asUtc = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second);
   // Try the offsets in force a day either side: one of them is the right one for any real zone.
-  const before = zoneOffsetMinutes(new Date(asUtc - DAY_MS), zone);
-  const after = zoneOffsetMinutes(new Date(asUtc + DAY_MS), zone);
-  const candidates = [asUtc - before * MINUTE_MS, asUtc - after * MINUTE_MS].sort((a, b) => a - b);
+  const before = offsetMs(new Date(asUtc - DAY_MS), zone);
+  const after = offsetMs(new Date(asUtc + DAY_MS), zone);
+  const candidates = [asUtc - before, asUtc - after].sort((a, b) => a - b);
   for (const t of candidates) {
-    if (zoneOffsetMinutes(new Date(t), zone) * MINUTE_MS + t === asUtc) return new Date(t);
+    if (offsetMs(new Date(t), zone) + t === asUtc) return new Date(t);
   }
   // In a gap: neither candidate reads back; use the pre-transition offset, which lands after the gap.
-  return new Date(asUtc - before * MINUTE_MS);
+  return new Date(asUtc - before);
 }
 
 /** Adds whole calendar days to a local date ("2021-02-28" + 1 → "2021-03-01"); independent of zones and DST. */

@@ -15,6 +15,16 @@ export type Aggregation = "sum" | "latest" | "average" | "province";
 /** number: a quantity in `measure`; percent: a rate 0..100 (may be negative for growth); boolean: 1 = đạt, 0 = không đạt. */
 export type ValueKind = "number" | "percent" | "boolean";
 
+/**
+ * What a reported figure of an indicator states (drives how "tăng/giảm/còn" in a message are read):
+ * - `level`: the quantity itself (revenue, output, a coverage rate); "giảm 4 vụ so với cùng kỳ" is a change → ask.
+ * - `growth`: a % change on the same period last year; "giảm 1,2%" → -1.2; a tỷ đồng amount → ask.
+ * - `reduction`: an amount of decrease, reported as a positive number; "giảm 0,35%" → 0.35; a remaining level
+ *   ("tỷ lệ hộ nghèo còn 2,1%") → ask.
+ * - `share`: a share of a whole (structure of GRDP); the level is reported, a change in points → ask.
+ */
+export type IndicatorSense = "level" | "growth" | "reduction" | "share";
+
 /** Legal regime of emulation law: 2003 (Law 2003 as amended + NĐ 91/2017) or 2022 (Law 06/2022/QH15). */
 export type RegimeYear = 2003 | 2022;
 
@@ -35,6 +45,11 @@ export interface IndicatorDef {
   valueKind: ValueKind;
   /** Upper bound that is physically impossible to exceed (100 for most rates); null when none. */
   maxValue?: number | null;
+  /**
+   * How figures are read (see IndicatorSense). Absent: inferred from `valueKind`, `measure` and the name
+   * ("tốc độ tăng…"/"…tăng" with % → growth, "mức giảm…" → reduction, "cơ cấu…"/"tỷ trọng…" → share, else level).
+   */
+  sense?: IndicatorSense;
   /**
    * true when figures add up over the year (lũy kế: revenue, tonnes, jobs), so progress is judged against
    * target × share of the year elapsed; false for rates and levels, compared with the target directly.

@@ -6,8 +6,9 @@
  * 1. past_due: S is a countdown step and the due time is ≤ T;
  * 2. superseded: a later step of the same ladder (countdown steps; escalation rungs) is also due (at ≤ T);
  * 3. too_old: T − S.at > staleAfterHours (default 72 h);
- * 4. next_step_imminent: S is late (T − S.at > lateToleranceMinutes, default 60) and the next step of its ladder
- *    follows within minGapHours (default 12 h) of T, so the officer would get two reminders in a row.
+ * 4. next_step_imminent: S is a countdown step, late (T − S.at > lateToleranceMinutes, default 60), and the next
+ *    countdown step follows within minGapHours (default 12 h) of T: the same officers would get two countdowns in
+ *    a row. (Escalation rungs go to different people, so a late rung is still sent until the next rung is due.)
  * Otherwise it is sent once: dedupe keys do not depend on T, so a pass that is repeated (or overlaps the previous
  * one) yields the same keys and the outbox sends each only once.
  */
@@ -52,7 +53,8 @@ function verdict(
   if (next && next.at.getTime() <= now) return "superseded";
   if (lateMs > opts.staleAfterHours * HOUR_MS) return "too_old";
   const isLate = lateMs > opts.lateToleranceMinutes * 60_000;
-  if (isLate && next && next.at.getTime() - now < opts.minGapHours * HOUR_MS) return "next_step_imminent";
+  const isCountdown = s.step.type === "pre_due";
+  if (isCountdown && isLate && next && next.at.getTime() - now < opts.minGapHours * HOUR_MS) return "next_step_imminent";
   return null;
 }
 

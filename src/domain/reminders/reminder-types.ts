@@ -141,7 +141,7 @@ export type SkipReason =
   | "superseded"
   /** A countdown whose deadline has already passed. */
   | "past_due"
-  /** Late after downtime and the next step follows within minGapHours. */
+  /** A countdown step late after downtime while the next countdown step follows within minGapHours. */
   | "next_step_imminent"
   /** Late by more than staleAfterHours. */
   | "too_old";

@@ -1,0 +1,103 @@
+/**
+ * `npm run cli -- <command>`: the operator CLI of the runtime contract. Exits 0 on success, non-zero with a
+ * one-line reason on failure.
+ */
+import { readFile } from "node:fs/promises";
+import { loadConfig } from "../config/config";
+import { createLogger } from "../shared/logger";
+import { createDb, type Db } from "../storage/prisma-client";
+import { migrate } from "../storage/migrate";
+import { loadPlanPack } from "../plan-pack/parse-plan-pack";
+import { importPlanPack } from "../storage/prisma-campaign-repository";
+import { importOrg } from "../storage/prisma-org-import";
+import { parseOrgCsvForImport } from "../app/org-csv-import";
+import { createPrismaAccountRepository } from "../storage/prisma-account-repository";
+import { ROLES, type Role } from "../domain/organisation/organisation";
+import { cliExtensions } from "./cli-extensions";
+
+export class CliError extends Error {}
+
+export function flag(args: string[], name: string): string | undefined {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+export interface CliContext {
+  db: Db;
+  config: ReturnType<typeof loadConfig>;
+  print: (s: string) => void;
+}
+
+type Command = (ctx: CliContext, args: string[]) => Promise<void>;
+
+const commands: Record<string, Command> = {
+  "plan import": async ({ db, config, print }, [file]) => {
+    if (!file) throw new CliError("usage: plan import <file>");
+    const res = await importPlanPack(db, await loadPlanPack(file), config.timeZone);
+    print(`plan ${res.code}: ${res.outcome}`);
+  },
+  "plan list": async ({ db, print }) => {
+    for (const c of await db.campaign.findMany({ include: { _count: { select: { indicators: true, deadlines: true } } }, orderBy: { year: "asc" } })) {
+      print(`${c.code}\t${c.year}\t${c.province}\t${c._count.indicators} chỉ tiêu\t${c._count.deadlines} hạn\t${c.title}`);
+    }
+  },
+  "org import": async ({ db, print }, [file]) => {
+    if (!file) throw new CliError("usage: org import <file.csv>");
+    const org = parseOrgCsvForImport(await readFile(file, "utf8"), file);
+    const res = await importOrg(db, org);
+    print(`imported ${res.units} units, ${res.clusters} clusters/blocks, ${res.officers} officers`);
+  },
+  "org list": async ({ db, print }, args) => {
+    const units = await db.unit.findMany({ include: { officers: true, clusters: { include: { cluster: true } } }, orderBy: { code: "asc" } });
+    if (args.includes("--json")) {
+      print(JSON.stringify(units.map((u) => ({ code: u.code, name: u.name, kind: u.kind, sample: u.isSample, clusters: u.clusters.map((c) => c.cluster.code), officers: u.officers.map((o) => ({ id: o.id, name: o.name, role: o.role })) })), null, 2));
+      return;
+    }
+    for (const u of units) print(`${u.code}\t${u.kind}\t${u.name}\t${u.clusters.map((c) => c.cluster.code).join(",")}\t${u.officers.length} cán bộ`);
+  },
+  "invite create": async ({ db, print, config }, args) => {
+    const unitCode = flag(args, "unit");
+    const role = (flag(args, "role") ?? "officer") as Role;
+    const name = flag(args, "name");
+    if (!unitCode) throw new CliError('usage: invite create --unit <code> [--role officer|unit_head|cluster_leader|board] [--name "…"]');
+    if (!ROLES.includes(role)) throw new CliError(`unknown role ${role} (officer, unit_head, cluster_leader, board)`);
+    const unit = await db.unit.findUnique({ where: { code: unitCode } });
+    if (!unit) throw new CliError(`unknown unit ${unitCode}`);
+    let officer = name
+      ? await db.officer.findFirst({ where: { unitId: unit.id, name } })
+      : await db.officer.findFirst({ where: { unitId: unit.id, role }, orderBy: { createdAt: "asc" } });
+    if (!officer) officer = await db.officer.create({ data: { unitId: unit.id, name: name ?? `${unit.name} (${role})`, role } });
+    else if (officer.role !== role) officer = await db.officer.update({ where: { id: officer.id }, data: { role } });
+    const code = await createPrismaAccountRepository(db).createInvite(officer.id, new Date(Date.now() + 14 * 86400_000));
+    const bot = config.telegram?.username ?? "<bot>";
+    print(`code: ${code}\nofficer: ${officer.name} (${officer.role}) – ${unit.name}\nexpires: 14 days, single use\ntelegram: https://t.me/${bot}?start=${code}\nzalo: send "${code}" to the OA / bot`);
+  },
+  ...cliExtensions,
+};
+
+async function main(argv: string[]): Promise<number> {
+  const key2 = argv.slice(0, 2).join(" ");
+  const cmd = commands[key2];
+  if (!cmd) {
+    console.error(`unknown command "${argv.join(" ")}". Commands: ${Object.keys(commands).join(" | ")}`);
+    return 2;
+  }
+  const config = loadConfig();
+  createLogger({ level: "silent" });
+  await migrate(config.databaseUrl);
+  const db = createDb(config.databaseUrl);
+  try {
+    await cmd({ db, config, print: (s) => console.log(s) }, argv.slice(2));
+    return 0;
+  } catch (err) {
+    console.error(`error: ${(err instanceof Error ? err.message : String(err)).split("\n").join(" | ")}`);
+    return 1;
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+main(process.argv.slice(2)).then((code) => process.exit(code), (err) => {
+  console.error(`error: ${err instanceof Error ? err.message : err}`);
+  process.exit(1);
+});

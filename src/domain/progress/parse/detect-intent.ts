@@ -1,0 +1,115 @@
+/**
+ * @module What the officer wants: commands (/dangky, /huy… or the same words without "/" on Zalo), cancel and help
+ * words, award-criteria questions, registration, corrections, progress questions, or a report. Works on the folded
+ * text, so diacritics, politeness ("Dạ em … ạ") and emoji do not matter.
+ */
+import type { MessageIntent } from "./message-reading";
+import type { PreparedText } from "./prepare-text";
+import { typedAs } from "./prepare-text";
+
+export interface IntentSignals {
+  /** Command word without "/" and bot name ("dangky"), when the message starts with one. */
+  command: string | null;
+  commandIntent: MessageIntent | null;
+  cancel: boolean;
+  help: boolean;
+  helpWords: boolean;
+  criteria: boolean;
+  register: boolean;
+  correction: boolean;
+  query: boolean;
+  reportWords: boolean;
+}
+
+const COMMANDS: Record<string, MessageIntent> = {
+  baocao: "report",
+  tiendo: "progress_query",
+  bieudo: "progress_query",
+  dangky: "register",
+  dangki: "register",
+  giaouoc: "register",
+  tieuchuan: "criteria",
+  huy: "cancel",
+  cancel: "cancel",
+  trogiup: "help",
+  help: "help",
+  sua: "correction",
+  suasolieu: "correction",
+};
+
+const POLITE = new Set(["da", "a", "nhe", "nha", "oi", "bot", "em", "anh", "chi", "ad", "admin", "ban", "minh", "voi", "vay", "ha", "nhi", "giup", "cho", "toi", "lam", "on", "xin"]);
+const CANCEL = new Set(["huy", "huy bo", "thoi", "cancel", "stop", "dung", "dung lai", "bo qua", "thoat", "exit", "quit", "thoi khong", "thoi bo qua", "huy thao tac", "huy bao cao", "khong bao cao nua", "thoi khong bao cao nua", "khong can nua", "thoi khoi"]);
+const HELP = new Set(["help", "giup", "tro giup", "giup do", "huong dan", "menu", "lenh", "cac lenh", "huong dan su dung", "cach dung", "su dung the nao", "lam sao", "bot lam duoc gi", "bot lam gi", "can giup", "start", "?"]);
+
+const CRITERIA_RE =
+  /\b(?:tieu chuan|dieu kien|danh hieu|khen thuong|bang khen|giay khen|co thi dua|chien si thi dua|cstd\w*|lao dong tien tien|ldtt|lao dong xuat sac|tap the lao dong|huan chuong|huy chuong|ky niem chuong|tien thuong|muc thuong|duoc thuong|thuong bao nhieu|ho so|thu tuc|xet tang|de nghi xet|luat|nghi dinh|thong tu|quyet dinh (?:so )?\d|gia dinh van hoa)/;
+const DEADLINE_RE = /\b(?:han|thoi han|khi nao|bao gio|truoc ngay|ngay nao)\b/;
+const REGISTER_RE = /\b(?:dang ky|dang ki|ghi danh|giao uoc)\b/;
+const CORRECTION_RE = /\b(?:sua|dieu chinh|dinh chinh|cap nhat lai|chinh lai|nham|sai so lieu|thay doi so lieu|doi lai|doi thanh|bao lai)\b/g;
+const QUERY_RE = /\b(?:tien do|bao nhieu|dat (?:duoc )?may|may phan tram|may %|the nao|ra sao|con thieu|dat chua|xong chua|hoan thanh chua|xem ket qua|ket qua thuc hien|tinh hinh thuc hien|xep hang|xep thu|dung thu)\b/;
+const HELP_WORDS_RE = /\b(?:huong dan|tro giup|help)\b|\b(?:cach|lam sao|nhu the nao|the nao)(?: de)? bao cao\b|\bbao cao (?:nhu )?the nao\b/;
+const REPORT_RE = /\b(?:bao cao|so lieu|ket qua|uoc (?:dat|tinh|thuc hien)|thuc hien duoc)\b/;
+
+/** Typed spellings that make the folded word the one we look for ("sửa" not "sữa", "nhầm" not "nhằm"). */
+const TYPED: Record<string, readonly string[]> = { sua: ["sửa"], nham: ["nhầm"], han: ["hạn"], luat: ["luật"] };
+
+function hasTyped(p: PreparedText, re: RegExp): boolean {
+  const g = new RegExp(re.source, "g");
+  for (let m = g.exec(p.folded); m; m = g.exec(p.folded)) {
+    const first = /^[a-z]+/.exec(m[0])?.[0] ?? "";
+    const typed = TYPED[first];
+    if (!typed || typedAs(p, m.index, m.index + first.length, typed)) return true;
+  }
+  return false;
+}
+
+function commandOf(folded: string): string | null {
+  const slash = /^\/([a-z_]+)(?:@\w+)?(?![a-z0-9])/.exec(folded);
+  if (slash) return (slash[1] ?? "").replace(/_/g, "");
+  const bare = /^([a-z]+)(?![a-z0-9])/.exec(folded)?.[1] ?? "";
+  return bare !== "huy" && bare !== "help" && bare in COMMANDS ? bare : null;
+}
+
+/** Intent signals of a prepared message, independent of indicators and figures. */
+export function readIntentSignals(p: PreparedText): IntentSignals {
+  const folded = p.folded;
+  const command = commandOf(folded);
+  const core = (folded.match(/[a-z0-9?]+/g) ?? []).filter((w) => !POLITE.has(w)).join(" ");
+  return {
+    command,
+    commandIntent: command ? (COMMANDS[command] ?? "unknown") : null,
+    cancel: CANCEL.has(core) || (core === "" && /\bhuy\b/.test(folded)),
+    help: HELP.has(core) || (core === "" && /\bgiup\b/.test(folded)),
+    helpWords: HELP_WORDS_RE.test(folded),
+    criteria: hasTyped(p, CRITERIA_RE) || (REGISTER_RE.test(folded) && hasTyped(p, DEADLINE_RE)),
+    register: REGISTER_RE.test(folded),
+    correction: hasTyped(p, CORRECTION_RE),
+    query: QUERY_RE.test(folded) || /\?\s*$/.test(folded.replace(/[^\p{L}\p{N}?\s]/gu, "").trim()),
+    reportWords: REPORT_RE.test(folded),
+  };
+}
+
+/** Facts about the message the intent depends on. */
+export interface IntentFacts {
+  /** An indicator was recognised (clearly, tied or several). */
+  hasIndicator: boolean;
+  /** A number that can be a figure (periods, dates and the like excluded). */
+  hasFigure: boolean;
+  /** A figure with a unit, scale word or % ("3.200 tỷ", "87%"): a report even without report words. */
+  hasQuantity: boolean;
+}
+
+/** Decides the intent from signals and facts; the order encodes which reading wins when several apply. */
+export function decideIntent(s: IntentSignals, f: IntentFacts): { intent: MessageIntent; why: string } {
+  if (s.commandIntent) return { intent: s.commandIntent, why: `command:${s.command ?? ""}` };
+  if (s.cancel) return { intent: "cancel", why: "cancel_words" };
+  if (s.help) return { intent: "help", why: "help_words" };
+  if (s.criteria && !(f.hasIndicator && f.hasFigure)) return { intent: "criteria", why: "criteria_words" };
+  if (s.correction && (f.hasIndicator || f.hasFigure)) return { intent: "correction", why: "correction_words" };
+  if (s.register) return { intent: "register", why: "register_words" };
+  if (s.query && !f.hasFigure) return { intent: "progress_query", why: "question_without_figure" };
+  if (s.helpWords && !f.hasFigure) return { intent: "help", why: "help_words" };
+  if (f.hasIndicator) return { intent: "report", why: f.hasFigure ? "indicator_and_figure" : "indicator" };
+  if (s.reportWords || f.hasQuantity) return { intent: "report", why: "report_words" };
+  return { intent: "unknown", why: "nothing_recognised" };
+}

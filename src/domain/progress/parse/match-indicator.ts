@@ -1,0 +1,236 @@
+/**
+ * @module Which indicator a message names. Each name/alias is aligned with the message in order, allowing small gaps
+ * ("xã được công nhận đạt chuẩn nông thôn mới"), typos (one edit on long words), i/y variants and acronyms in both
+ * directions. Then mentions are resolved: a match inside a larger one is dropped ("lao động qua đào tạo" inside
+ * "… qua đào tạo nghề có bằng cấp, chứng chỉ"), equal partial matches are a tie ("nước sạch" → đô thị or nông thôn?),
+ * and separate strong matches are several indicators.
+ */
+import type { Word } from "./prepare-text";
+import type { IndicatorIndex } from "./indicator-index";
+import { STOP_WORDS } from "./indicator-index";
+
+const MAX_GAP = 3;
+const FUZZY_SIM = 0.8;
+const ACRONYM_SIM = 0.9;
+/** Share of a candidate's matched weight that must lie outside another match for it to be a separate mention. */
+const DISTINCT = 0.35;
+/** Matched share of a phrase above which a match names its indicator by itself. */
+const STRONG = 0.6;
+/** A partial match on the same words ties with the head only when it scores at least this share of it. */
+const TIE = 0.75;
+
+/** One indicator's best reading of the message. */
+export interface Candidate {
+  indicator: number;
+  score: number;
+  /** Best matched share of a phrase's weight over this indicator's phrases, 0..1. */
+  coverage: number;
+  /** Matched message words (index into the word list) → weight they carried, over all this indicator's phrases. */
+  positions: Map<number, number>;
+  /** Character range of the best phrase's match. */
+  start: number;
+  end: number;
+  strong: boolean;
+}
+
+export interface MatchResult {
+  /** Every indicator with some evidence, best first. */
+  ranked: Candidate[];
+  /** Separate mentions, in text order; each is the head of its tie group. */
+  mentions: Candidate[];
+  /** Tie groups keyed by the mention they tie with (same words, both partial). */
+  ties: Map<Candidate, Candidate[]>;
+}
+
+interface Pair {
+  i0: number;
+  i1: number;
+  j0: number;
+  j1: number;
+  weight: number;
+}
+
+const fuzzyCache = new Map<string, string[]>();
+
+/** Damerau-Levenshtein distance ≤ 1 (one insertion, deletion, substitution or swap of neighbours). */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a[i] === b[i]) i++;
+  if (la === lb) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+function fuzzyMatches(w: string, index: IndicatorIndex): string[] {
+  const key = w;
+  const hit = fuzzyCache.get(key);
+  if (hit) return hit;
+  const out = index.vocabulary.filter((v) => v.length >= 5 && v !== w && withinOneEdit(w, v));
+  if (fuzzyCache.size > 5000) fuzzyCache.clear();
+  fuzzyCache.set(key, out);
+  return out;
+}
+
+function looksLikeAcronym(w: Word): boolean {
+  const letters = w.raw.replace(/[^\p{L}]/gu, "");
+  const allCaps = letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+  return allCaps || (w.text.length >= 3 && !/[aeiouy]/.test(w.text));
+}
+
+function collectPairs(words: Word[], index: IndicatorIndex): Map<number, Pair[]> {
+  const byPhrase = new Map<number, Pair[]>();
+  const add = (p: number, pair: Pair): void => {
+    const list = byPhrase.get(p);
+    if (list) list.push(pair);
+    else byPhrase.set(p, [pair]);
+  };
+  const phraseWeight = (p: number, i0: number, i1: number): number => {
+    let s = 0;
+    for (let i = i0; i <= i1; i++) s += index.phrases[p]?.words[i]?.weight ?? 0;
+    return s;
+  };
+  words.forEach((w, j) => {
+    const exact = index.byWord.get(w.text);
+    for (const [p, i] of exact ?? []) add(p, { i0: i, i1: i, j0: j, j1: j, weight: phraseWeight(p, i, i) });
+    if (!exact && w.text.length >= 5) {
+      for (const v of fuzzyMatches(w.text, index)) {
+        for (const [p, i] of index.byWord.get(v) ?? []) add(p, { i0: i, i1: i, j0: j, j1: j, weight: FUZZY_SIM * phraseWeight(p, i, i) });
+      }
+    }
+    if (looksLikeAcronym(w)) {
+      for (const [p, i, len] of index.acronyms.get(w.text) ?? []) {
+        add(p, { i0: i, i1: i + len - 1, j0: j, j1: j, weight: ACRONYM_SIM * phraseWeight(p, i, i + len - 1) });
+      }
+    }
+  });
+  const initials = words.map((w) => w.text[0] ?? " ").join("");
+  for (const a of index.acronymWords) {
+    for (let j = initials.indexOf(a); j >= 0; j = initials.indexOf(a, j + 1)) {
+      for (const [p, i] of index.byWord.get(a) ?? []) add(p, { i0: i, i1: i, j0: j, j1: j + a.length - 1, weight: ACRONYM_SIM * phraseWeight(p, i, i) });
+    }
+  }
+  return byPhrase;
+}
+
+interface Chain {
+  weight: number;
+  pairs: Pair[];
+}
+
+/** Best in-order alignment of one phrase with the message (a small longest-path over matched word pairs). */
+function bestChain(pairs: Pair[], gapBefore: (a: number, b: number) => number): Chain {
+  pairs.sort((a, b) => a.j0 - b.j0 || a.i0 - b.i0);
+  const best: number[] = [];
+  const prev: number[] = [];
+  let top = -1;
+  pairs.forEach((k, n) => {
+    best[n] = k.weight;
+    prev[n] = -1;
+    for (let q = 0; q < n; q++) {
+      const o = pairs[q];
+      if (!o || o.i1 >= k.i0 || o.j1 >= k.j0) continue;
+      const gap = gapBefore(o.j1, k.j0);
+      if (gap > MAX_GAP) continue;
+      const v = (best[q] ?? 0) + k.weight - 0.05 * gap;
+      if (v > (best[n] ?? 0)) {
+        best[n] = v;
+        prev[n] = q;
+      }
+    }
+    if (top < 0 || (best[n] ?? 0) > (best[top] ?? 0)) top = n;
+  });
+  const chain: Pair[] = [];
+  for (let n = top; n >= 0; n = prev[n] ?? -1) {
+    const pr = pairs[n];
+    if (pr) chain.unshift(pr);
+  }
+  return { weight: chain.reduce((s, x) => s + x.weight, 0), pairs: chain };
+}
+
+/**
+ * Scores every indicator against the message words (digit-free words; `text` is the folded message they come from)
+ * and resolves mentions, ties and separate indicators. A figure or a line break between two words ends a name.
+ */
+export function matchIndicators(words: Word[], index: IndicatorIndex, text: string): MatchResult {
+  const nonStop: number[] = [0];
+  const barriers: number[] = [0];
+  words.forEach((w, j) => {
+    nonStop.push((nonStop[j] ?? 0) + (STOP_WORDS.has(w.text) ? 0 : 1));
+    const between = j === 0 ? "" : text.slice(words[j - 1]?.end ?? 0, w.start);
+    barriers.push((barriers[j] ?? 0) + (/[\d\n]/.test(between) ? 1 : 0));
+  });
+  const gapBefore = (a: number, b: number): number =>
+    (barriers[b + 1] ?? 0) !== (barriers[a + 1] ?? 0) ? Number.POSITIVE_INFINITY : (nonStop[b] ?? 0) - (nonStop[a + 1] ?? 0);
+  const specific = 0.6 * index.maxWeight;
+  const perIndicator = new Map<number, Candidate>();
+  for (const [p, pairs] of collectPairs(words, index)) {
+    const phrase = index.phrases[p];
+    if (!phrase || phrase.total <= 0) continue;
+    const chain = bestChain(pairs, gapBefore);
+    if (chain.pairs.length === 0) continue;
+    const coverage = Math.min(1, chain.weight / phrase.total);
+    const hasEvidence = chain.pairs.some((x) => x.weight >= specific * (x.i1 > x.i0 ? 0.5 : 1));
+    if (!hasEvidence) continue;
+    const score = chain.weight * (0.5 + 0.5 * coverage);
+    const first = chain.pairs[0];
+    const last = chain.pairs[chain.pairs.length - 1];
+    const c = perIndicator.get(phrase.indicator);
+    const positions = c?.positions ?? new Map<number, number>();
+    for (const x of chain.pairs) for (let j = x.j0; j <= x.j1; j++) positions.set(j, Math.max(positions.get(j) ?? 0, x.weight / (x.j1 - x.j0 + 1)));
+    if (!c || score > c.score) {
+      const best = Math.max(coverage, c?.coverage ?? 0);
+      perIndicator.set(phrase.indicator, {
+        indicator: phrase.indicator,
+        score,
+        coverage: best,
+        positions,
+        start: words[first?.j0 ?? 0]?.start ?? 0,
+        end: words[last?.j1 ?? 0]?.end ?? 0,
+        strong: best >= STRONG,
+      });
+    } else if (coverage > c.coverage) {
+      c.coverage = coverage;
+      c.strong = coverage >= STRONG;
+    }
+  }
+  const ranked = [...perIndicator.values()].sort((a, b) => b.score - a.score);
+  return { ranked, ...resolve(ranked) };
+}
+
+function ownWeight(a: Candidate, b: Candidate): number {
+  let s = 0;
+  for (const [j, w] of a.positions) if (!b.positions.has(j)) s += w;
+  return s;
+}
+
+function totalWeight(a: Candidate): number {
+  let s = 0;
+  for (const w of a.positions.values()) s += w;
+  return s;
+}
+
+function resolve(ranked: Candidate[]): Pick<MatchResult, "mentions" | "ties"> {
+  const mentions: Candidate[] = [];
+  const ties = new Map<Candidate, Candidate[]>();
+  const ordered = [...ranked.filter((c) => c.strong), ...ranked.filter((c) => !c.strong)];
+  for (const c of ordered) {
+    let placed = false;
+    for (const m of mentions) {
+      if (ownWeight(c, m) >= DISTINCT * totalWeight(c)) continue;
+      placed = true;
+      const sameWords = ownWeight(m, c) < DISTINCT * totalWeight(m);
+      const mWinsOutright = (m.coverage >= 0.95 && c.coverage < 0.95) || c.score < TIE * m.score;
+      if (sameWords && !mWinsOutright) ties.set(m, [...(ties.get(m) ?? [m]), c]);
+      break;
+    }
+    if (!placed && (c.strong || mentions.length === 0)) mentions.push(c);
+  }
+  mentions.sort((a, b) => a.start - b.start);
+  return { mentions, ties };
+}

@@ -1,0 +1,200 @@
+/**
+ * @module Reads one officer message into a MessageReading: intent, indicator, period, basis and figure, or the reason
+ * the bot must ask back. Pure and synchronous; never throws and never yields a non-finite number.
+ */
+import type { IndicatorDef } from "../../campaigns/campaign";
+import { toLocalDate } from "../period";
+import type { LocalDate } from "../period";
+import type { Candidate, MatchResult } from "./match-indicator";
+import { matchIndicators } from "./match-indicator";
+import { indexIndicators } from "./indicator-index";
+import type { MessageIntent, MessageReading, ParseContext } from "./message-reading";
+import type { PreparedText, Word } from "./prepare-text";
+import { prepareText, splitWords, typedAs } from "./prepare-text";
+import type { NumberMention } from "./read-numbers";
+import { readNumberMentions } from "./read-numbers";
+import type { PeriodReading } from "./read-period";
+import { defaultPeriod, readPeriods } from "./read-period";
+import { readIntentSignals, decideIntent } from "./detect-intent";
+import { resolveIndicatorProfile } from "./indicator-profile";
+import { readBoolean } from "./read-boolean";
+import { chooseValue } from "./read-value";
+
+export type { AmbiguityReason, MessageIntent, MessageReading, ParseContext, ValueSource } from "./message-reading";
+
+interface Parsed {
+  p: PreparedText;
+  words: Word[];
+  today: LocalDate | null;
+  periods: PeriodReading;
+  numbers: NumberMention[];
+  match: MatchResult;
+  indicators: readonly IndicatorDef[];
+  ctx: ParseContext;
+}
+
+type IndicatorPick =
+  | { kind: "one"; cand: Candidate; numbers: NumberMention[] }
+  | { kind: "none" }
+  | { kind: "ask"; reason: "several_indicators" | "unclear_indicator"; choices: string[] };
+
+const round2 = (x: number): number => Math.round(x * 100) / 100;
+
+function emptyReading(intent: MessageIntent, explain: string[]): MessageReading {
+  return { intent, indicator: null, candidates: [], period: null, periodSource: null, basis: null, value: null, ambiguity: null, explain };
+}
+
+/** Reads a chat message. `ctx.now` + `ctx.timeZone` fix "quý này", "tháng trước" and default periods. */
+export function parseMessage(text: string, ctx: ParseContext): MessageReading {
+  try {
+    return read(typeof text === "string" ? text : "", ctx);
+  } catch {
+    // A parser bug must not break the conversation: the bot then simply says it did not understand.
+    return emptyReading("unknown", ["internal_error"]);
+  }
+}
+
+function read(text: string, ctx: ParseContext): MessageReading {
+  const p = prepareText(text);
+  const today = toLocalDate(ctx.now, ctx.timeZone);
+  const periods = readPeriods(p, { campaignYear: ctx.campaignYear, today });
+  const numbers = readNumberMentions(p, periods.scan);
+  const inPeriod = (w: Word): boolean => periods.mentions.some((x) => w.start >= x.start && w.end <= x.end);
+  const words = splitWords(p).filter((w) => !/\d/.test(w.text) && !inPeriod(w));
+  const match = matchIndicators(words, indexIndicators(ctx.indicators), p.folded);
+  const s: Parsed = { p, words, today, periods, numbers, match, indicators: ctx.indicators, ctx };
+  const head = match.mentions[0];
+  const hasIndicator = head !== undefined && (head.strong || match.ties.has(head));
+  const hasQuantity = numbers.some((n) => n.unit !== null || n.scale !== null);
+  const signals = readIntentSignals(p);
+  const { intent, why } = decideIntent(signals, { hasIndicator, hasFigure: numbers.length > 0, hasQuantity });
+  const explain = [`intent:${intent}(${why})`];
+  if (intent === "report" || intent === "correction") return readReport(s, intent, explain);
+  if (intent === "progress_query") return readQuery(s, explain);
+  return emptyReading(intent, explain);
+}
+
+function codeOf(s: Parsed, c: Candidate): string {
+  return s.indicators[c.indicator]?.code ?? "";
+}
+
+/** One clear indicator, none, or a reason to ask (tie on shared words; several indicators each with a figure). */
+function pickIndicator(s: Parsed, numbers: NumberMention[]): IndicatorPick {
+  const { mentions, ties } = s.match;
+  if (mentions.length === 0) return { kind: "none" };
+  if (mentions.length === 1) {
+    const m = mentions[0] as Candidate;
+    const tie = ties.get(m);
+    if (tie) return { kind: "ask", reason: "unclear_indicator", choices: tie.map((c) => codeOf(s, c)) };
+    return m.strong ? { kind: "one", cand: m, numbers } : { kind: "ask", reason: "unclear_indicator", choices: [codeOf(s, m)] };
+  }
+  // Numbers before the first mention belong to it; each later mention owns the text up to the next one.
+  const zones = mentions.map((m, k) => {
+    const from = k === 0 ? 0 : m.start;
+    const to = mentions[k + 1]?.start ?? Number.POSITIVE_INFINITY;
+    return numbers.filter((n) => n.start >= from && n.start < to);
+  });
+  const withFigures = mentions.filter((_, k) => (zones[k]?.length ?? 0) > 0);
+  if (withFigures.length === 1) {
+    const k = mentions.indexOf(withFigures[0] as Candidate);
+    const m = mentions[k] as Candidate;
+    if (!ties.has(m)) return { kind: "one", cand: m, numbers: zones[k] ?? [] };
+  }
+  return { kind: "ask", reason: "several_indicators", choices: mentions.map((m) => codeOf(s, m)) };
+}
+
+function rankedCandidates(s: Parsed, chosen: Candidate | null): { code: string; score: number }[] {
+  const ranked = s.match.ranked;
+  const top = ranked[0]?.score ?? 1;
+  const order = chosen ? [chosen, ...ranked.filter((c) => c !== chosen)] : ranked;
+  return order.slice(0, 5).map((c) => ({ code: codeOf(s, c), score: round2(Math.min(1, (c.score / top) * (0.5 + 0.5 * c.coverage))) }));
+}
+
+function confidence(s: Parsed, chosen: Candidate): number {
+  const runnerUp = s.match.ranked.find((c) => c !== chosen)?.score ?? 0;
+  return round2((0.5 + 0.5 * chosen.coverage) * (1 - 0.5 * Math.min(1, runnerUp / chosen.score)));
+}
+
+/** The period named closest before the figure (else the first named), else the indicator's default. */
+function choosePeriod(s: Parsed, at: number | null, def: IndicatorDef | null): Pick<MessageReading, "period" | "periodSource" | "basis"> {
+  const { mentions, cumulativeMarker } = s.periods;
+  const before = at === null ? [] : mentions.filter((m) => m.start < at);
+  const m = before[before.length - 1] ?? mentions[0];
+  if (m) return { period: m.code, periodSource: m.source, basis: m.cumulative || cumulativeMarker ? "cumulative" : "period" };
+  if (!def) return { period: null, periodSource: null, basis: null };
+  if (cumulativeMarker && s.today) {
+    return { period: defaultPeriod("month", s.today, s.ctx.campaignYear), periodSource: "relative", basis: "cumulative" };
+  }
+  return { period: defaultPeriod(def.frequency, s.today, s.ctx.campaignYear), periodSource: "default", basis: "period" };
+}
+
+const REASON_RE = /\b(?:ly do|li do|nguyen nhan)\b\s*[:\-–]?\s*/;
+const BECAUSE_RE = /(?:^|[\s,;(])vi\s+(?=\S)/g;
+
+/** "…, lý do: nhập nhầm đơn vị" or "… vì nhập nhầm" → the reason as typed; null without a stated reason. */
+function correctionReason(p: PreparedText): { text: string; start: number } | null {
+  let m = REASON_RE.exec(p.folded);
+  if (!m) {
+    BECAUSE_RE.lastIndex = 0;
+    for (let b = BECAUSE_RE.exec(p.folded); b && !m; b = BECAUSE_RE.exec(p.folded)) {
+      const at = b.index + b[0].indexOf("vi");
+      if (typedAs(p, at, at + 2, ["vì"])) m = b;
+    }
+  }
+  if (!m) return null;
+  const text = p.original.slice(m.index + m[0].length).replace(/^[\s:\-–]+|[\s.!]+$/gu, "").trim();
+  return text ? { text, start: m.index } : null;
+}
+
+function readReport(s: Parsed, intent: MessageIntent, explain: string[]): MessageReading {
+  const reason = intent === "correction" ? correctionReason(s.p) : null;
+  const numbers = reason ? s.numbers.filter((n) => n.start < reason.start) : s.numbers;
+  const pick = pickIndicator(s, numbers);
+  const base = { ...emptyReading(intent, explain), ...(reason ? { reason: reason.text } : {}) };
+  if (pick.kind !== "one") {
+    const ambiguity = pick.kind === "none" ? { reason: "unknown_indicator" as const } : { reason: pick.reason, choices: pick.choices };
+    explain.push(`ambiguity:${ambiguity.reason}`);
+    return { ...base, candidates: rankedCandidates(s, null), ...choosePeriod(s, null, null), ambiguity };
+  }
+  const def = s.indicators[pick.cand.indicator] as IndicatorDef;
+  const profile = resolveIndicatorProfile(def);
+  const span = { start: pick.cand.start, end: pick.cand.end };
+  const indicator = { code: def.code, confidence: confidence(s, pick.cand) };
+  explain.push(`indicator:${def.code}@${indicator.confidence}`);
+  const common = { ...base, indicator, candidates: rankedCandidates(s, pick.cand) };
+  if (profile.isBoolean) {
+    const b = readBoolean(s.p.folded, s.p.original, pick.numbers, span);
+    const period = choosePeriod(s, b?.start ?? null, def);
+    explain.push(`period:${period.period ?? "-"}(${period.periodSource ?? "-"})`, b ? `value:${b.value}` : "ambiguity:missing_value");
+    if (!b) return { ...common, ...period, ambiguity: { reason: "missing_value" } };
+    return { ...common, ...period, value: b.value, valueSource: { text: b.text, number: b.value, unit: null, scale: 1 } };
+  }
+  const reductionNamed = [...pick.cand.positions.keys()].some((j) => s.words[j]?.text === "giam");
+  const choice = chooseValue({ p: s.p, scan: s.periods.scan, numbers: pick.numbers, profile, span, reductionNamed, isCorrection: intent === "correction" });
+  const period = choosePeriod(s, choice.at, def);
+  explain.push(`period:${period.period ?? "-"}(${period.periodSource ?? "-"})`, `basis:${period.basis ?? "-"}`, ...choice.explain);
+  const withSource = choice.source ? { valueSource: choice.source } : {};
+  if (choice.ambiguity) {
+    explain.push(`ambiguity:${choice.ambiguity}`);
+    return { ...common, ...period, ...withSource, ambiguity: { reason: choice.ambiguity } };
+  }
+  return { ...common, ...period, ...withSource, value: choice.value };
+}
+
+function readQuery(s: Parsed, explain: string[]): MessageReading {
+  const pick = pickIndicator(s, []);
+  const named = s.periods.mentions[0];
+  const period = named
+    ? { period: named.code, periodSource: named.source, basis: named.cumulative || s.periods.cumulativeMarker ? ("cumulative" as const) : ("period" as const) }
+    : { period: null, periodSource: null, basis: null };
+  const base = { ...emptyReading("progress_query", explain), ...period };
+  if (pick.kind === "none") return { ...base, candidates: rankedCandidates(s, null) };
+  if (pick.kind === "ask") {
+    explain.push(`ambiguity:${pick.reason}`);
+    return { ...base, candidates: rankedCandidates(s, null), ambiguity: { reason: pick.reason, choices: pick.choices } };
+  }
+  const def = s.indicators[pick.cand.indicator] as IndicatorDef;
+  const indicator = { code: def.code, confidence: confidence(s, pick.cand) };
+  explain.push(`indicator:${def.code}@${indicator.confidence}`);
+  return { ...base, indicator, candidates: rankedCandidates(s, pick.cand) };
+}

@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb, type Db } from "../../../src/storage/prisma-client";
+import { createPrismaOutboxRepository } from "../../../src/storage/prisma-outbox-repository";
+import { createPrismaAccountRepository } from "../../../src/storage/prisma-account-repository";
+import { createPrismaInboundStore } from "../../../src/storage/prisma-inbound-store";
+import { createPrismaAuditLog } from "../../../src/storage/prisma-audit-log";
+import { createPrismaLeaseManager } from "../../../src/storage/prisma-lease";
+import { migrate } from "../../../src/storage/migrate";
+import { createTestDb, testDbKinds, type TestDb } from "../../helpers/test-db";
+
+describe.each(testDbKinds())("store on %s", (kind) => {
+  let tdb: TestDb;
+  let db: Db;
+  beforeAll(async () => {
+    tdb = await createTestDb(kind);
+    db = createDb(tdb.url);
+  });
+  afterAll(async () => {
+    await db.$disconnect();
+    await tdb.drop();
+  });
+
+  it("migrations are idempotent (a second run applies nothing)", async () => {
+    expect(await migrate(tdb.url)).toEqual([]);
+  });
+
+  it("outbox: one row per dedupe key, even when enqueued concurrently", async () => {
+    const repo = createPrismaOutboxRepository(db);
+    const now = new Date();
+    const d = { dedupeKey: "k1", recipient: "telegram:1", kind: "reminder", message: { text: "x", buttons: [[{ label: "OK", data: "a:b" }]] } };
+    const results = await Promise.all([repo.enqueue(d, now), repo.enqueue(d, now), repo.enqueue(d, now)]);
+    expect(results.filter((r) => r.created)).toHaveLength(1);
+    expect(await db.delivery.count({ where: { dedupeKey: "k1" } })).toBe(1);
+    const [row] = await repo.list({});
+    expect(row?.message.buttons?.[0]?.[0]?.data).toBe("a:b");
+  });
+
+  it("outbox: two workers never claim the same row", async () => {
+    const repo = createPrismaOutboxRepository(db);
+    const now = new Date();
+    for (let i = 0; i < 30; i++) await repo.enqueue({ dedupeKey: `c${i}`, recipient: `telegram:${i}`, kind: "t", message: { text: "m" } }, now);
+    const [a, b] = await Promise.all([repo.claimDue(now, 100, "A", 60_000), repo.claimDue(now, 100, "B", 60_000)]);
+    const ids = [...a, ...b].map((d) => d.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.length).toBeGreaterThanOrEqual(30);
+    // Expired locks are claimable again (crash recovery of the in-flight window).
+    const later = new Date(now.getTime() + 120_000);
+    const again = await repo.claimDue(later, 100, "C", 60_000);
+    expect(again.length).toBe(ids.length);
+  });
+
+  it("invite codes work once, concurrently too, and expire", async () => {
+    const unit = await db.unit.create({ data: { code: `U-${kind}`, name: "Huyện (mẫu) A & B", kind: "district" } });
+    const officer = await db.officer.create({ data: { unitId: unit.id, name: "Nguyễn Văn A", role: "officer" } });
+    const accounts = createPrismaAccountRepository(db);
+    const now = new Date();
+    const code = await accounts.createInvite(officer.id, new Date(now.getTime() + 3600_000));
+    const a1 = await accounts.touch("telegram", "u1", "u1", now);
+    const a2 = await accounts.touch("zalo", "u2", "u2", now);
+    const [r1, r2] = await Promise.all([accounts.redeemInvite(code, a1.id, now), accounts.redeemInvite(code, a2.id, now)]);
+    expect([r1.ok, r2.ok].filter(Boolean)).toHaveLength(1);
+    expect(await accounts.redeemInvite(code, a2.id, now)).toEqual({ ok: false, reason: "used" });
+    const old = await accounts.createInvite(officer.id, new Date(now.getTime() - 1));
+    expect(await accounts.redeemInvite(old, a2.id, now)).toEqual({ ok: false, reason: "expired" });
+    expect(await accounts.redeemInvite("ZZZZZZZZZZ", a2.id, now)).toEqual({ ok: false, reason: "invalid" });
+    expect(await db.inviteCode.findFirst({ where: { codeHash: code } })).toBeNull(); // only the hash is stored
+  });
+
+  it("inbound: concurrent duplicates of one update have exactly one effect", async () => {
+    const store = createPrismaInboundStore(db);
+    const msg = { updateId: "telegram:42", address: { channel: "telegram" as const, chatId: "1" }, userId: "1", text: "hi", receivedAt: new Date() };
+    const res = await Promise.all([store.record(msg, {}), store.record(msg, {}), store.record(msg, {})]);
+    expect(res.filter((r) => r === "accepted")).toHaveLength(1);
+    const now = new Date();
+    const claims = await Promise.all([store.claim("telegram:42", now, 1000), store.claim("telegram:42", now, 1000)]);
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    expect(await store.unfinished(10)).toHaveLength(1);
+    await store.complete("telegram:42", now);
+    expect(await store.unfinished(10)).toHaveLength(0);
+  });
+
+  it("audit log is hash-chained and detects tampering", async () => {
+    const audit = createPrismaAuditLog(db);
+    await Promise.all([1, 2, 3, 4].map((i) => audit.append({ actor: "t", action: "x", entity: "E", entityId: String(i), after: { i } })));
+    expect(await audit.verifyChain()).toEqual({ ok: true });
+    const row = await db.auditLog.findFirst({ where: { seq: 2 } });
+    await db.auditLog.update({ where: { id: row!.id }, data: { afterJson: '{"i":99}' } });
+    expect((await audit.verifyChain()).ok).toBe(false);
+  });
+
+  it("a lease is held by one holder at a time", async () => {
+    const a = createPrismaLeaseManager(db, "A");
+    const b = createPrismaLeaseManager(db, "B");
+    let inside = 0;
+    let maxInside = 0;
+    const job = async () => {
+      inside++;
+      maxInside = Math.max(maxInside, inside);
+      await new Promise((r) => setTimeout(r, 50));
+      inside--;
+      return "done";
+    };
+    const res = await Promise.all([a.withLease("job", 10_000, job), b.withLease("job", 10_000, job)]);
+    expect(res.filter((r) => r === "done")).toHaveLength(1);
+    expect(maxInside).toBe(1);
+  });
+});
