@@ -3,16 +3,10 @@ import { Router } from "express";
 import { z } from "zod";
 import { HttpError } from "../http/http-error";
 import type { Runtime } from "./build-runtime";
+import { FEATURES } from "./features";
 
 const deliveriesQuery = z.object({ status: z.string().max(20).optional(), kind: z.string().max(40).optional(), limit: z.coerce.number().int().min(1).max(1000).optional() });
 
-export type AdminRouteExtension = (router: Router, runtime: Runtime) => void;
-const extensions: AdminRouteExtension[] = [];
-
-/** Features add their routes (reports, progress, registrations, ranking, parse) through this hook. */
-export function registerAdminRoutes(ext: AdminRouteExtension): void {
-  extensions.push(ext);
-}
 
 export function campaignOr404(runtime: Runtime, code: string) {
   const c = runtime.campaigns.byCode(code);
@@ -35,6 +29,6 @@ export function buildAdminApi(runtime: Runtime): Router {
     const rows = await runtime.outboxRepo.list(q.data);
     res.json(rows.map((d) => ({ id: d.id, recipient: d.recipient, channel: d.channel, kind: d.kind, dedupeKey: d.dedupeKey, status: d.status, attempts: d.attempts, lastError: d.lastError, sentAt: d.sentAt, nextAttemptAt: d.nextAttemptAt, note: d.note })));
   });
-  for (const ext of extensions) ext(r, runtime);
+  for (const f of FEATURES) f.adminRoutes?.(r, runtime);
   return r;
 }

@@ -16,6 +16,7 @@ import { createZaloTokenManager, type TokenStore, type ZaloTokenManager } from "
 import { createTelegramWebhookRoute } from "../http/webhooks/telegram.route";
 import { createZaloWebhookRoute } from "../http/webhooks/zalo.route";
 import { createZaloBotWebhookRoute } from "../http/webhooks/zalo-bot.route";
+import type { WebhookObserver } from "../http/webhooks/webhook-common";
 import { createTranslator } from "../i18n/i18n";
 import type { Clock } from "../shared/clock";
 
@@ -55,18 +56,18 @@ export function buildChannelSenders(config: Config, deps: { tokenStore: TokenSto
   return { senders, telegramApi, zaloTokens, modes };
 }
 
-export function buildWebhookRouters(config: Config, deps: { sink: InboundSink; clock: Clock; telegramApi?: TelegramApi }): Router[] {
+export function buildWebhookRouters(config: Config, deps: { sink: InboundSink; clock: Clock; telegramApi?: TelegramApi; observe?: WebhookObserver }): Router[] {
   const routers: Router[] = [];
   if (config.telegram?.webhookSecret) {
     const api = deps.telegramApi;
     routers.push(
       createTelegramWebhookRoute({
-        secret: config.telegram.webhookSecret, sink: deps.sink, botUsername: config.telegram.username,
-        answerCallbackQuery: api ? (id) => api.call("answerCallbackQuery", { callback_query_id: id }) : undefined,
+        secret: config.telegram.webhookSecret, sink: deps.sink, botUsername: config.telegram.username, observe: deps.observe,
+        answerCallbackQuery: api ? (id) => api.answerCallbackQuery(id) : undefined,
       }),
     );
   }
-  if (config.zaloOa) routers.push(createZaloWebhookRoute({ appId: config.zaloOa.appId, oaSecretKey: config.zaloOa.secretKey, sink: deps.sink, clock: deps.clock }));
-  if (config.zaloBot?.webhookSecret) routers.push(createZaloBotWebhookRoute({ secret: config.zaloBot.webhookSecret, sink: deps.sink }));
+  if (config.zaloOa) routers.push(createZaloWebhookRoute({ appId: config.zaloOa.appId, oaSecretKey: config.zaloOa.secretKey, sink: deps.sink, clock: deps.clock, observe: deps.observe }));
+  if (config.zaloBot?.webhookSecret) routers.push(createZaloBotWebhookRoute({ secret: config.zaloBot.webhookSecret, sink: deps.sink, observe: deps.observe }));
   return routers;
 }

@@ -5,7 +5,7 @@
 import { readFile } from "node:fs/promises";
 import { loadConfig } from "../config/config";
 import { createLogger } from "../shared/logger";
-import { createDb, type Db } from "../storage/prisma-client";
+import { createDb } from "../storage/prisma-client";
 import { migrate } from "../storage/migrate";
 import { loadPlanPack } from "../plan-pack/parse-plan-pack";
 import { importPlanPack } from "../storage/prisma-campaign-repository";
@@ -13,7 +13,14 @@ import { importOrg } from "../storage/prisma-org-import";
 import { parseOrgCsvForImport } from "../app/org-csv-import";
 import { createPrismaAccountRepository } from "../storage/prisma-account-repository";
 import { ROLES, type Role } from "../domain/organisation/organisation";
-import { cliExtensions } from "./cli-extensions";
+import { FEATURES } from "../app/features";
+import type { CliCommand, CliContext } from "../app/feature";
+import { buildRuntime, type Runtime } from "../app/build-runtime";
+import { buildChannelSenders } from "../app/channels";
+import { buildFeatures } from "../app/features";
+import { createPrismaTokenStore } from "../storage/prisma-token-store";
+import { createPrismaLeaseManager } from "../storage/prisma-lease";
+import { systemClock } from "../shared/clock";
 
 export class CliError extends Error {}
 
@@ -22,15 +29,7 @@ export function flag(args: string[], name: string): string | undefined {
   return i >= 0 ? args[i + 1] : undefined;
 }
 
-export interface CliContext {
-  db: Db;
-  config: ReturnType<typeof loadConfig>;
-  print: (s: string) => void;
-}
-
-type Command = (ctx: CliContext, args: string[]) => Promise<void>;
-
-const commands: Record<string, Command> = {
+const commands: Record<string, CliCommand> = {
   "plan import": async ({ db, config, print }, [file]) => {
     if (!file) throw new CliError("usage: plan import <file>");
     const res = await importPlanPack(db, await loadPlanPack(file), config.timeZone);
@@ -72,7 +71,7 @@ const commands: Record<string, Command> = {
     const bot = config.telegram?.username ?? "<bot>";
     print(`code: ${code}\nofficer: ${officer.name} (${officer.role}) – ${unit.name}\nexpires: 14 days, single use\ntelegram: https://t.me/${bot}?start=${code}\nzalo: send "${code}" to the OA / bot`);
   },
-  ...cliExtensions,
+  ...Object.assign({}, ...FEATURES.map((f) => f.cliCommands ?? {})),
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -86,8 +85,23 @@ async function main(argv: string[]): Promise<number> {
   createLogger({ level: "silent" });
   await migrate(config.databaseUrl);
   const db = createDb(config.databaseUrl);
+  let runtime: Runtime | undefined;
+  const logger = createLogger({ level: "warn" });
+  const ctx: CliContext = {
+    db,
+    config,
+    print: (s) => console.log(s),
+    runtime: async () => {
+      if (!runtime) {
+        const channels = buildChannelSenders(config, { tokenStore: createPrismaTokenStore(db, createPrismaLeaseManager(db)), clock: systemClock });
+        runtime = await buildRuntime({ config, logger, senders: channels.senders, features: buildFeatures, skipMigrations: true });
+      }
+      return runtime;
+    },
+  };
   try {
-    await cmd({ db, config, print: (s) => console.log(s) }, argv.slice(2));
+    await cmd(ctx, argv.slice(2));
+    await runtime?.close();
     return 0;
   } catch (err) {
     console.error(`error: ${(err instanceof Error ? err.message : String(err)).split("\n").join(" | ")}`);

@@ -51,18 +51,20 @@ export interface OrgData {
 }
 
 /** Why a line was rejected; stable codes so the CLI can translate them (locales: orgCsv.issue.<code>). */
-export type OrgCsvIssueCode =
-  | "csv_syntax"
-  | "header"
-  | "field_count"
-  | "invalid_field"
-  | "duplicate_code"
-  | "unknown_reference"
-  | "leader_not_member"
-  | "role_mismatch"
-  | "cycle"
-  | "empty_cluster"
-  | "no_rows";
+export const ORG_CSV_ISSUE_CODES = [
+  "csv_syntax",
+  "header",
+  "field_count",
+  "invalid_field",
+  "duplicate_code",
+  "unknown_reference",
+  "leader_not_member",
+  "role_mismatch",
+  "cycle",
+  "empty_cluster",
+  "no_rows",
+] as const;
+export type OrgCsvIssueCode = (typeof ORG_CSV_ISSUE_CODES)[number];
 
 /** One rejected line: its number, the column when one is at fault, and the reason. */
 export interface OrgCsvIssue {

@@ -8,6 +8,7 @@ import type {
   Comparator,
   DeadlineKind,
   Frequency,
+  IndicatorSense,
   UnitKind,
   ValueKind,
 } from "../domain/campaigns/campaign.js";
@@ -19,6 +20,7 @@ const exhaustive = <T extends true>(_: T): void => undefined;
 export const COMPARATORS = [">=", ">", "<=", "<", "=", "decrease_vs_previous_year", "maintain"] as const satisfies readonly Comparator[];
 export const FREQUENCIES = ["monthly", "quarterly", "semiannual", "annual"] as const satisfies readonly Frequency[];
 export const AGGREGATIONS = ["sum", "latest", "average", "province"] as const satisfies readonly Aggregation[];
+export const SENSES = ["level", "growth", "reduction", "share"] as const satisfies readonly IndicatorSense[];
 export const VALUE_KINDS = ["number", "percent", "boolean"] as const satisfies readonly ValueKind[];
 export const UNIT_KINDS = ["department", "district", "commune", "enterprise", "board", "other"] as const satisfies readonly UnitKind[];
 export const DEADLINE_KINDS = [
@@ -35,6 +37,7 @@ export const DEADLINE_KINDS = [
 exhaustive<Exhaustive<Comparator, (typeof COMPARATORS)[number]>>(true);
 exhaustive<Exhaustive<Frequency, (typeof FREQUENCIES)[number]>>(true);
 exhaustive<Exhaustive<Aggregation, (typeof AGGREGATIONS)[number]>>(true);
+exhaustive<Exhaustive<IndicatorSense, (typeof SENSES)[number]>>(true);
 exhaustive<Exhaustive<ValueKind, (typeof VALUE_KINDS)[number]>>(true);
 exhaustive<Exhaustive<UnitKind, (typeof UNIT_KINDS)[number]>>(true);
 exhaustive<Exhaustive<DeadlineKind, (typeof DEADLINE_KINDS)[number]>>(true);

@@ -26,6 +26,8 @@ function toIndicator(i: PlanPackIndicator): IndicatorDef {
   if (i.maxValue !== undefined) def.maxValue = i.maxValue;
   if (i.sense !== undefined) def.sense = i.sense;
   if (i.accumulates !== undefined) def.accumulates = i.accumulates;
+  if (i.targetNote !== undefined) def.targetNote = i.targetNote;
+  if (i.unitKinds !== undefined) def.unitKinds = [...i.unitKinds];
   if (i.note !== undefined) def.note = i.note;
   return def;
 }

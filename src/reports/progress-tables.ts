@@ -32,19 +32,19 @@ function indicatorColumns(ctx: ReportContext): ReportColumn[] {
   const h = (k: string) => ctx.t(`board.export.col.${k}`);
   const units = h("unitsReported");
   return [
-    { header: h("no"), format: "integer", width: 6 },
+    { header: h("no"), format: "integer", width: 6, align: "center" },
     { header: h("indicator"), format: "text", width: 46 },
-    { header: h("measure"), format: "text", width: 14 },
-    { header: h("comparator"), format: "text", width: 14 },
+    { header: h("measure"), format: "text", width: 14, align: "center" },
+    { header: h("comparator"), format: "text", width: 14, align: "center" },
     { header: h("target"), format: "number", width: 13 },
     { header: h("value"), format: "number", width: 13 },
     { header: h("previous"), format: "number", width: 13 },
     { header: h("completion"), format: "percent", width: 13 },
     { header: h("expected"), format: "percent", width: 12 },
     { header: h("status"), format: "text", width: 17 },
-    { header: h("reported"), group: units, format: "integer", width: 11 },
-    { header: h("owed"), group: units, format: "integer", width: 11 },
-    { header: h("throughMonth"), format: "integer", width: 11 },
+    { header: h("reported"), group: units, format: "integer", width: 11, align: "center" },
+    { header: h("owed"), group: units, format: "integer", width: 11, align: "center" },
+    { header: h("throughMonth"), format: "integer", width: 11, align: "center" },
   ];
 }
 
@@ -108,7 +108,7 @@ export function progressByUnitTable(p: {
   const shown = p.indicators.filter((d) => p.rows.some((r) => r.indicatorCode === d.code));
   const h = (k: string) => ctx.t(`board.export.col.${k}`);
   const columns: ReportColumn[] = [
-    { header: h("no"), format: "integer", width: 6 },
+    { header: h("no"), format: "integer", width: 6, align: "center" },
     { header: h("unit"), format: "text", width: 34 },
     ...shown.flatMap((d): ReportColumn[] => [
       { header: `${h("value")} (${d.measure})`, group: d.name, format: "number", width: 14 },

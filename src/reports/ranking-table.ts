@@ -17,13 +17,13 @@ function columns(rankings: readonly ClusterRanking[], ctx: ReportContext): Repor
     return { header: `${ctx.t(`board.criterion.${c}`)}${limit}`, format: "points", width: 13 };
   });
   return [
-    { header: h("rank"), format: "integer", width: 8 },
+    { header: h("rank"), format: "integer", width: 8, align: "center" },
     { header: h("unit"), format: "text", width: 34 },
     ...criteria,
     { header: h("baseScore"), format: "points", width: 11 },
-    { header: h("adjustment"), format: "points", width: 12 },
+    { header: h("adjustment"), format: "signedPoints", width: 12 },
     { header: h("adjustmentReason"), format: "text", width: 30 },
-    { header: h("total"), format: "points", width: 11 },
+    { header: h("total"), format: "points", width: 11, align: "right" },
     { header: h("note"), format: "text", width: 24 },
   ];
 }

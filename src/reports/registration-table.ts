@@ -27,13 +27,13 @@ export function registrationTable(p: { rows: readonly RegistrationRow[]; year: n
   const { ctx } = p;
   const h = (k: string) => ctx.t(`board.export.col.${k}`);
   const columns: ReportColumn[] = [
-    { header: h("no"), format: "integer", width: 6 },
+    { header: h("no"), format: "integer", width: 6, align: "center" },
     { header: h("unit"), format: "text", width: 34 },
     { header: h("registrationStatus"), format: "text", width: 15 },
-    { header: h("registeredAt"), format: "date", width: 13 },
+    { header: h("registeredAt"), format: "date", width: 13, align: "center" },
     { header: h("titles"), format: "text", width: 34 },
-    { header: h("receiptNo"), format: "text", width: 13 },
-    { header: h("pledgeSignedAt"), format: "date", width: 13 },
+    { header: h("receiptNo"), format: "text", width: 13, align: "center" },
+    { header: h("pledgeSignedAt"), format: "date", width: 13, align: "center" },
     { header: h("signedBy"), format: "text", width: 22 },
     { header: h("note"), format: "text", width: 24 },
   ];

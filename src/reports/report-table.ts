@@ -8,9 +8,10 @@ import { dateLine, periodLabel } from "./board-labels";
 
 /**
  * How a number is shown: `number` = grouped, decimals only when needed (3.200 / 2.774,4); `integer` = plain count;
- * `percent` = a ratio shown as 27,7 % (CSV writes 27.7); `points` = two decimals; `date` = dd/mm/yyyy.
+ * `percent` = a ratio shown as 27,7 % (CSV writes 27.7); `points` = two decimals; `signedPoints` = +2,50 / -1,00;
+ * `date` = dd/mm/yyyy.
  */
-export type CellFormat = "text" | "number" | "integer" | "percent" | "points" | "date";
+export type CellFormat = "text" | "number" | "integer" | "percent" | "points" | "signedPoints" | "date";
 
 export type CellValue = string | number | Date | null;
 
@@ -29,6 +30,8 @@ export interface ReportColumn {
   format: CellFormat;
   /** Width in characters. */
   width: number;
+  /** Horizontal alignment; default: numbers right, text left. */
+  align?: "left" | "center" | "right";
 }
 
 export interface ReportRow {

@@ -6,7 +6,7 @@
 import ExcelJS from "exceljs";
 import type { Cell as XCell, Worksheet } from "exceljs";
 import { cellValue, isFormattedCell } from "./report-table";
-import type { Cell, CellFormat, CellValue, ReportTable } from "./report-table";
+import type { Cell, CellFormat, CellValue, ReportColumn, ReportTable } from "./report-table";
 
 const FONT = "Times New Roman";
 const THIN = { style: "thin" as const };
@@ -25,6 +25,8 @@ export function excelFormat(format: CellFormat, value: CellValue): string | unde
       return "0.0%";
     case "points":
       return "0.00";
+    case "signedPoints":
+      return "+0.00;-0.00;0.00";
     case "date":
       return "dd/mm/yyyy";
     case "text":
@@ -92,16 +94,30 @@ function writeHeader(ws: Worksheet, table: ReportTable, start: number): number {
   return start + rows;
 }
 
-function writeCell(c: XCell, cell: Cell, columnFormat: CellFormat): void {
+function writeCell(c: XCell, cell: Cell, col: ReportColumn): void {
   const value = cellValue(cell);
-  const format = isFormattedCell(cell) ? cell.format : columnFormat;
+  const format = isFormattedCell(cell) ? cell.format : col.format;
   c.value = value;
   const numFmt = value === null ? undefined : excelFormat(format, value);
   if (numFmt) c.numFmt = numFmt;
   c.font = font(11);
   c.border = BORDER;
   const isNumeric = typeof value === "number" || value instanceof Date;
-  c.alignment = { vertical: "middle", wrapText: true, horizontal: isNumeric ? "right" : format === "integer" ? "center" : "left" };
+  c.alignment = { vertical: "middle", wrapText: true, horizontal: col.align ?? (isNumeric ? "right" : "left") };
+}
+
+/**
+ * Row height for wrapped text: spreadsheets do not grow rows by themselves when a file is opened, so long unit
+ * names or reasons would be cut. Estimated from characters per line at the column width.
+ */
+function rowHeight(cells: readonly Cell[], columns: readonly ReportColumn[]): number {
+  let lines = 1;
+  cells.forEach((cell, i) => {
+    const v = cellValue(cell);
+    const width = columns[i]?.width ?? 10;
+    if (typeof v === "string") lines = Math.max(lines, Math.ceil((v.length * 1.1) / Math.max(1, width - 1)));
+  });
+  return Math.max(16, lines * 15 + 2);
 }
 
 function writeRows(ws: Worksheet, table: ReportTable, start: number): number {
@@ -115,7 +131,8 @@ function writeRows(ws: Worksheet, table: ReportTable, start: number): number {
       c.fill = SECTION_FILL;
       c.border = BORDER;
     } else {
-      table.columns.forEach((col, i) => writeCell(ws.getCell(r, i + 1), row.cells[i] ?? null, col.format));
+      table.columns.forEach((col, i) => writeCell(ws.getCell(r, i + 1), row.cells[i] ?? null, col));
+      ws.getRow(r).height = rowHeight(row.cells, table.columns);
     }
     r++;
   }

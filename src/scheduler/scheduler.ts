@@ -13,15 +13,8 @@ export interface ScheduledJob {
   run: (now: Date) => Promise<unknown>;
 }
 
-const jobs: ScheduledJob[] = [];
-
-/** Features register their periodic jobs (reminder passes, token refresh…). */
-export function registerJob(job: ScheduledJob): void {
-  jobs.push(job);
-}
-
-export function startScheduler(runtime: Runtime, deps: { logger: Logger; zaloTokens?: { refreshIfDue(): Promise<void> } }) {
-  const all = [...jobs];
+export function startScheduler(runtime: Runtime, deps: { logger: Logger; jobs: ScheduledJob[]; zaloTokens?: { refreshIfDue(): Promise<void> } }) {
+  const all = [...deps.jobs];
   if (deps.zaloTokens) {
     const tokens = deps.zaloTokens;
     all.push({ name: "zalo-token-refresh", cron: "*/15 * * * *", run: () => tokens.refreshIfDue() });

@@ -57,6 +57,13 @@ export interface IndicatorDef {
    * (no "/" as in "triệu đồng/người/năm"). See `isAccumulating` in domain/progress/aggregate-figures.ts.
    */
   accumulates?: boolean;
+  /** How the plan words the target when a number alone does not say it ("giữ ở mức 1%", "đạt trên 90%"). */
+  targetNote?: string;
+  /**
+   * Kinds of units that report this indicator and whose figures roll up by `aggregation` (e.g. only districts for
+   * a `sum`, so no provincial total is counted twice). Absent: every unit may report it.
+   */
+  unitKinds?: UnitKind[];
   note?: string;
   /** Where in the plan the target is written, e.g. "II.3.1". */
   source?: string;

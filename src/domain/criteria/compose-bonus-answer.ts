@@ -64,6 +64,7 @@ export function composeBonusAnswer(ctx: ComposeContext, entry: KbEntry, cues: Pi
     aspect: "bonus",
     entryId: entry.id,
     entryName: entryName(entry, locale),
+    entryKind: entry.kind,
     regime: choice.regime,
     regimeLabel: regimeLabel(kb, choice.regime, locale),
     regimeSource: choice.source,

@@ -132,6 +132,7 @@ export function composeEntryAnswer(ctx: ComposeContext, entry: KbEntry, subject?
     subject && (entry.id === TOPIC_FOR.dossier || entry.id === TOPIC_FOR.deadline)
       ? subjectSections(ctx, entry, subject, entry.id === TOPIC_FOR.dossier ? "dossier" : "deadlines")
       : ownSections(ctx, entry);
+  for (const s of built.sections) if (s.fallbackFrom && s.regime !== "all") s.regimeLabel = regimeLabel(kb, s.regime, locale);
   const current = currentRegime(kb, ctx.now);
   let summary: CriteriaAnswer["current"];
   const focus = subject ?? entry;
@@ -149,6 +150,7 @@ export function composeEntryAnswer(ctx: ComposeContext, entry: KbEntry, subject?
     aspect: ctx.aspect,
     entryId: entry.id,
     entryName: entryName(entry, locale),
+    entryKind: entry.kind,
     subjectId: subject?.id,
     regime: choice.regime,
     regimeLabel: regimeLabel(kb, choice.regime, locale),

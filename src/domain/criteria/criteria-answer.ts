@@ -3,7 +3,7 @@
  * asked locale; everything else (labels, numbers, dates) is rendered by conversation/flows/criteria-render.ts.
  */
 import type { BonusComputation } from "./bonus-calculator.js";
-import type { CriteriaLocale, Recipient, RegimeId, SectionName } from "./criteria-kb.js";
+import type { CriteriaLocale, EntryKind, Recipient, RegimeId, SectionName } from "./criteria-kb.js";
 import type { CriteriaAspect } from "./question-cues.js";
 import type { DecisionWindow, RegimeSource } from "./regime.js";
 
@@ -23,6 +23,8 @@ export interface AnswerSection {
   kind: SectionName;
   regime: RegimeId | "all";
   fallbackFrom?: RegimeId;
+  /** Label of `regime` when the section was borrowed from another regime. */
+  regimeLabel?: string;
   /** Set when the section is about a title other than the answer's entry (dossier of CSTĐCS inside the dossier topic). */
   subjectName?: string;
   bullets: AnswerBullet[];
@@ -81,6 +83,7 @@ export interface CriteriaAnswer {
   /** Entry answered (a title, a form or a topic). */
   entryId?: string;
   entryName?: string;
+  entryKind?: EntryKind;
   /** The title the question is about when the entry is a topic (e.g. dossier of CSTĐCS → ho_so_de_nghi_khen_thuong). */
   subjectId?: string;
   regime?: RegimeId;

@@ -58,5 +58,5 @@ describe("Vietnamese lunar calendar (UTC+7)", () => {
       expect(lunar.day).toBeLessThanOrEqual(30);
       expect(lunarToSolar(lunar)).toEqual([d.getUTCDate(), d.getUTCMonth() + 1, d.getUTCFullYear()]);
     }
-  });
+  }, 30_000);
 });

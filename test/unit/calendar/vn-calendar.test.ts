@@ -89,7 +89,7 @@ describe("Vietnamese official calendar", () => {
       const statutory = createVnCalendar({ useOfficialDecisions: false });
       for (const d of days) expect(statutory.isWorkingDay(d), `${y} ${d}`).toBe(false);
     }
-  });
+  }, 30_000);
 
   it("accepts configured extra days off and working days", () => {
     const custom = createVnCalendar({
@@ -108,5 +108,5 @@ describe("Vietnamese official calendar", () => {
         ["hung_kings", "labour_day", "lunar_new_year", "national_day", "new_year", "reunification"],
       );
     }
-  });
+  }, 30_000);
 });

@@ -19,11 +19,12 @@ function pngSize(png: Uint8Array): { width: number; height: number } {
 /** Dark pixels inside a box: proves text was actually drawn (no font → nothing drawn at all). */
 function darkPixels(svg: string, box: { x: number; y: number; w: number; h: number }): number {
   const img = new Resvg(svg, resvgOptions()).render();
+  const px = img.pixels; // a getter that copies the whole buffer: read it once
   let dark = 0;
   for (let y = box.y; y < box.y + box.h; y++) {
     for (let x = box.x; x < box.x + box.w; x++) {
       const i = (y * img.width + x) * 4;
-      if ((img.pixels[i] ?? 255) < 100 && (img.pixels[i + 1] ?? 255) < 100) dark++;
+      if ((px[i] ?? 255) < 100 && (px[i + 1] ?? 255) < 100) dark++;
     }
   }
   return dark;

@@ -18,6 +18,8 @@ export interface IntentSignals {
   register: boolean;
   correction: boolean;
   query: boolean;
+  /** Worded as a question ("…gì?", "khi nào", "bao nhiêu", "…?"). */
+  question: boolean;
   reportWords: boolean;
 }
 
@@ -48,6 +50,7 @@ const REGISTER_RE = /\b(?:dang ky|dang ki|ghi danh|giao uoc)\b/;
 const CORRECTION_RE = /\b(?:sua|dieu chinh|dinh chinh|cap nhat lai|chinh lai|nham|sai so lieu|thay doi so lieu|doi lai|doi thanh|bao lai)\b/g;
 const QUERY_RE = /\b(?:tien do|bao nhieu|dat (?:duoc )?may|may phan tram|may %|the nao|ra sao|con thieu|dat chua|xong chua|hoan thanh chua|xem ket qua|ket qua thuc hien|tinh hinh thuc hien|xep hang|xep thu|dung thu)\b/;
 const HELP_WORDS_RE = /\b(?:huong dan|tro giup|help)\b|\b(?:cach|lam sao|nhu the nao|the nao)(?: de)? bao cao\b|\bbao cao (?:nhu )?the nao\b/;
+const QUESTION_RE = /\b(?:gi|nao|the nao|ra sao|bao nhieu|khi nao|bao gio|co phai|duoc khong|khong a|chua)\s*\??\s*$|\b(?:gom nhung gi|can gi|lam sao|nhu the nao|o dau)\b/;
 const REPORT_RE = /\b(?:bao cao|so lieu|ket qua|uoc (?:dat|tinh|thuc hien)|thuc hien duoc)\b/;
 
 /** Typed spellings that make the folded word the one we look for ("sửa" not "sữa", "nhầm" not "nhằm"). */
@@ -86,6 +89,7 @@ export function readIntentSignals(p: PreparedText): IntentSignals {
     correction: hasTyped(p, CORRECTION_RE),
     query: QUERY_RE.test(folded) || /\?\s*$/.test(folded.replace(/[^\p{L}\p{N}?\s]/gu, "").trim()),
     reportWords: REPORT_RE.test(folded),
+    question: QUESTION_RE.test(folded) || /\?\s*$/.test(folded.replace(/[^\p{L}\p{N}?\s]/gu, "").trim()),
   };
 }
 
@@ -104,6 +108,7 @@ export function decideIntent(s: IntentSignals, f: IntentFacts): { intent: Messag
   if (s.commandIntent) return { intent: s.commandIntent, why: `command:${s.command ?? ""}` };
   if (s.cancel) return { intent: "cancel", why: "cancel_words" };
   if (s.help) return { intent: "help", why: "help_words" };
+  if (s.register && !s.question && !s.correction) return { intent: "register", why: "register_words" };
   if (s.criteria && !(f.hasIndicator && f.hasFigure)) return { intent: "criteria", why: "criteria_words" };
   if (s.correction && (f.hasIndicator || f.hasFigure)) return { intent: "correction", why: "correction_words" };
   if (s.register) return { intent: "register", why: "register_words" };

@@ -41,6 +41,8 @@ export interface IndicatorIndex {
   /** Phrase words written as capitals, longest first (for reverse acronym matching). */
   acronymWords: string[];
   vocabulary: string[];
+  /** Per indicator: every word of its phrases → weight. */
+  indicatorWords: Map<string, number>[];
   /** Weight of a word used by a single indicator: the scale for "enough evidence". */
   maxWeight: number;
 }
@@ -98,6 +100,7 @@ export function indexIndicators(indicators: readonly IndicatorDef[]): IndicatorI
     acronyms: new Map(),
     acronymWords: [],
     vocabulary: [...df.keys()],
+    indicatorWords: indicators.map(() => new Map<string, number>()),
     maxWeight: Math.log(n) + 0.3,
   };
   fillLookups(index);
@@ -109,6 +112,7 @@ function fillLookups(index: IndicatorIndex): void {
   const acronymWords = new Set<string>();
   index.phrases.forEach((ph, p) => {
     ph.words.forEach((w, i) => {
+      index.indicatorWords[ph.indicator]?.set(w.text, w.weight);
       const list = index.byWord.get(w.text) ?? [];
       list.push([p, i]);
       index.byWord.set(w.text, list);

@@ -6,7 +6,7 @@
  * and separate strong matches are several indicators.
  */
 import type { Word } from "./prepare-text";
-import type { IndicatorIndex } from "./indicator-index";
+import type { IndicatorIndex, PhraseWord } from "./indicator-index";
 import { STOP_WORDS } from "./indicator-index";
 
 const MAX_GAP = 3;
@@ -18,6 +18,10 @@ const DISTINCT = 0.35;
 const STRONG = 0.6;
 /** A partial match on the same words ties with the head only when it scores at least this share of it. */
 const TIE = 0.75;
+/** The head has "the same words" as a candidate when at most this share of its weight lies outside the candidate. */
+const SAME = 0.15;
+/** Words around a match searched for more of the indicator's vocabulary. */
+const CONTEXT = 4;
 
 /** One indicator's best reading of the message. */
 export interface Candidate {
@@ -30,6 +34,9 @@ export interface Candidate {
   /** Character range of the best phrase's match. */
   start: number;
   end: number;
+  /** Word range (indexes into the word list) of the best phrase's match. */
+  first: number;
+  last: number;
   strong: boolean;
 }
 
@@ -40,6 +47,8 @@ export interface MatchResult {
   mentions: Candidate[];
   /** Tie groups keyed by the mention they tie with (same words, both partial). */
   ties: Map<Candidate, Candidate[]>;
+  /** Partial matches on words of their own, too weak to be a mention unless a figure of their kind follows. */
+  weak: Candidate[];
 }
 
 interface Pair {
@@ -47,7 +56,12 @@ interface Pair {
   i1: number;
   j0: number;
   j1: number;
+  /** Share of the phrase's weight this pair covers (an acronym covers its whole run). */
+  cover: number;
+  /** Evidence the pair gives for the indicator (an acronym counts as one strong word, not as its whole run). */
   weight: number;
+  /** Long enough (≥ 3 letters, or an acronym) to name an indicator on its own. */
+  telling: boolean;
 }
 
 const fuzzyCache = new Map<string, string[]>();
@@ -68,12 +82,11 @@ export function withinOneEdit(a: string, b: string): boolean {
 }
 
 function fuzzyMatches(w: string, index: IndicatorIndex): string[] {
-  const key = w;
-  const hit = fuzzyCache.get(key);
+  const hit = fuzzyCache.get(w);
   if (hit) return hit;
   const out = index.vocabulary.filter((v) => v.length >= 5 && v !== w && withinOneEdit(w, v));
   if (fuzzyCache.size > 5000) fuzzyCache.clear();
-  fuzzyCache.set(key, out);
+  fuzzyCache.set(w, out);
   return out;
 }
 
@@ -90,29 +103,29 @@ function collectPairs(words: Word[], index: IndicatorIndex): Map<number, Pair[]>
     if (list) list.push(pair);
     else byPhrase.set(p, [pair]);
   };
-  const phraseWeight = (p: number, i0: number, i1: number): number => {
-    let s = 0;
-    for (let i = i0; i <= i1; i++) s += index.phrases[p]?.words[i]?.weight ?? 0;
-    return s;
+  const word = (p: number, i: number): PhraseWord | undefined => index.phrases[p]?.words[i];
+  const single = (p: number, i: number, j0: number, j1: number, sim: number): Pair => {
+    const w = word(p, i);
+    const weight = sim * (w?.weight ?? 0);
+    return { i0: i, i1: i, j0, j1, cover: weight, weight, telling: (w?.text.length ?? 0) >= 3 || (w?.isAcronym ?? false) || j1 > j0 };
   };
   words.forEach((w, j) => {
     const exact = index.byWord.get(w.text);
-    for (const [p, i] of exact ?? []) add(p, { i0: i, i1: i, j0: j, j1: j, weight: phraseWeight(p, i, i) });
+    for (const [p, i] of exact ?? []) add(p, single(p, i, j, j, 1));
     if (!exact && w.text.length >= 5) {
-      for (const v of fuzzyMatches(w.text, index)) {
-        for (const [p, i] of index.byWord.get(v) ?? []) add(p, { i0: i, i1: i, j0: j, j1: j, weight: FUZZY_SIM * phraseWeight(p, i, i) });
-      }
+      for (const v of fuzzyMatches(w.text, index)) for (const [p, i] of index.byWord.get(v) ?? []) add(p, single(p, i, j, j, FUZZY_SIM));
     }
-    if (looksLikeAcronym(w)) {
-      for (const [p, i, len] of index.acronyms.get(w.text) ?? []) {
-        add(p, { i0: i, i1: i + len - 1, j0: j, j1: j, weight: ACRONYM_SIM * phraseWeight(p, i, i + len - 1) });
-      }
+    if (!looksLikeAcronym(w)) return;
+    for (const [p, i, len] of index.acronyms.get(w.text) ?? []) {
+      let run = 0;
+      for (let k = i; k < i + len; k++) run += word(p, k)?.weight ?? 0;
+      add(p, { i0: i, i1: i + len - 1, j0: j, j1: j, cover: ACRONYM_SIM * run, weight: ACRONYM_SIM * Math.min(run, index.maxWeight), telling: true });
     }
   });
   const initials = words.map((w) => w.text[0] ?? " ").join("");
   for (const a of index.acronymWords) {
     for (let j = initials.indexOf(a); j >= 0; j = initials.indexOf(a, j + 1)) {
-      for (const [p, i] of index.byWord.get(a) ?? []) add(p, { i0: i, i1: i, j0: j, j1: j + a.length - 1, weight: ACRONYM_SIM * phraseWeight(p, i, i) });
+      for (const [p, i] of index.byWord.get(a) ?? []) add(p, single(p, i, j, j + a.length - 1, ACRONYM_SIM));
     }
   }
   return byPhrase;
@@ -120,6 +133,7 @@ function collectPairs(words: Word[], index: IndicatorIndex): Map<number, Pair[]>
 
 interface Chain {
   weight: number;
+  cover: number;
   pairs: Pair[];
 }
 
@@ -129,15 +143,16 @@ function bestChain(pairs: Pair[], gapBefore: (a: number, b: number) => number): 
   const best: number[] = [];
   const prev: number[] = [];
   let top = -1;
+  const value = (k: Pair): number => k.weight + 0.01 * k.cover;
   pairs.forEach((k, n) => {
-    best[n] = k.weight;
+    best[n] = value(k);
     prev[n] = -1;
     for (let q = 0; q < n; q++) {
       const o = pairs[q];
       if (!o || o.i1 >= k.i0 || o.j1 >= k.j0) continue;
       const gap = gapBefore(o.j1, k.j0);
       if (gap > MAX_GAP) continue;
-      const v = (best[q] ?? 0) + k.weight - 0.05 * gap;
+      const v = (best[q] ?? 0) + value(k) - 0.05 * gap;
       if (v > (best[n] ?? 0)) {
         best[n] = v;
         prev[n] = q;
@@ -150,57 +165,79 @@ function bestChain(pairs: Pair[], gapBefore: (a: number, b: number) => number): 
     const pr = pairs[n];
     if (pr) chain.unshift(pr);
   }
-  return { weight: chain.reduce((s, x) => s + x.weight, 0), pairs: chain };
+  return { weight: chain.reduce((s, x) => s + x.weight, 0), cover: chain.reduce((s, x) => s + x.cover, 0), pairs: chain };
+}
+
+/** Enough to name an indicator: one telling, specific word; or a whole multi-word alias of common words ("giao quân"). */
+function hasEvidence(chain: Chain, coverage: number, specific: number): boolean {
+  if (chain.pairs.some((x) => x.telling && x.weight >= specific)) return true;
+  return coverage >= 0.95 && chain.pairs.length >= 2 && chain.weight >= 1.2 * specific;
 }
 
 /**
- * Scores every indicator against the message words (digit-free words; `text` is the folded message they come from)
- * and resolves mentions, ties and separate indicators. A figure or a line break between two words ends a name.
+ * Scores every indicator against the message words (digit-free words; `text` is the scan text they come from, where
+ * figures are still digits and non-figures are blank) and resolves mentions, ties and separate indicators.
+ * A figure or a line break between two words ends a name.
  */
 export function matchIndicators(words: Word[], index: IndicatorIndex, text: string): MatchResult {
   const nonStop: number[] = [0];
-  const barriers: number[] = [0];
+  const segment: number[] = [];
   words.forEach((w, j) => {
     nonStop.push((nonStop[j] ?? 0) + (STOP_WORDS.has(w.text) ? 0 : 1));
     const between = j === 0 ? "" : text.slice(words[j - 1]?.end ?? 0, w.start);
-    barriers.push((barriers[j] ?? 0) + (/[\d\n]/.test(between) ? 1 : 0));
+    segment.push((segment[j - 1] ?? 0) + (/[\d\n]/.test(between) ? 1 : 0));
   });
   const gapBefore = (a: number, b: number): number =>
-    (barriers[b + 1] ?? 0) !== (barriers[a + 1] ?? 0) ? Number.POSITIVE_INFINITY : (nonStop[b] ?? 0) - (nonStop[a + 1] ?? 0);
+    segment[a] !== segment[b] ? Number.POSITIVE_INFINITY : (nonStop[b] ?? 0) - (nonStop[a + 1] ?? 0);
   const specific = 0.6 * index.maxWeight;
   const perIndicator = new Map<number, Candidate>();
   for (const [p, pairs] of collectPairs(words, index)) {
     const phrase = index.phrases[p];
     if (!phrase || phrase.total <= 0) continue;
     const chain = bestChain(pairs, gapBefore);
-    if (chain.pairs.length === 0) continue;
-    const coverage = Math.min(1, chain.weight / phrase.total);
-    const hasEvidence = chain.pairs.some((x) => x.weight >= specific * (x.i1 > x.i0 ? 0.5 : 1));
-    if (!hasEvidence) continue;
-    const score = chain.weight * (0.5 + 0.5 * coverage);
-    const first = chain.pairs[0];
-    const last = chain.pairs[chain.pairs.length - 1];
-    const c = perIndicator.get(phrase.indicator);
-    const positions = c?.positions ?? new Map<number, number>();
-    for (const x of chain.pairs) for (let j = x.j0; j <= x.j1; j++) positions.set(j, Math.max(positions.get(j) ?? 0, x.weight / (x.j1 - x.j0 + 1)));
-    if (!c || score > c.score) {
-      const best = Math.max(coverage, c?.coverage ?? 0);
-      perIndicator.set(phrase.indicator, {
-        indicator: phrase.indicator,
-        score,
-        coverage: best,
-        positions,
-        start: words[first?.j0 ?? 0]?.start ?? 0,
-        end: words[last?.j1 ?? 0]?.end ?? 0,
-        strong: best >= STRONG,
-      });
-    } else if (coverage > c.coverage) {
-      c.coverage = coverage;
-      c.strong = coverage >= STRONG;
-    }
+    const coverage = Math.min(1, chain.cover / phrase.total);
+    if (chain.pairs.length === 0 || !hasEvidence(chain, coverage, specific)) continue;
+    addChain(perIndicator, phrase.indicator, chain, coverage, words);
   }
+  for (const c of perIndicator.values()) addContext(c, words, segment, index, specific);
   const ranked = [...perIndicator.values()].sort((a, b) => b.score - a.score);
   return { ranked, ...resolve(ranked) };
+}
+
+function addChain(perIndicator: Map<number, Candidate>, indicator: number, chain: Chain, coverage: number, words: Word[]): void {
+  const score = chain.weight * (0.5 + 0.5 * coverage);
+  const c = perIndicator.get(indicator);
+  const positions = c?.positions ?? new Map<number, number>();
+  for (const x of chain.pairs) for (let j = x.j0; j <= x.j1; j++) positions.set(j, Math.max(positions.get(j) ?? 0, x.weight / (x.j1 - x.j0 + 1)));
+  const first = chain.pairs[0];
+  const last = chain.pairs[chain.pairs.length - 1];
+  if (!c || score > c.score) {
+    const best = Math.max(coverage, c?.coverage ?? 0);
+    const span = { start: words[first?.j0 ?? 0]?.start ?? 0, end: words[last?.j1 ?? 0]?.end ?? 0, first: first?.j0 ?? 0, last: last?.j1 ?? 0 };
+    perIndicator.set(indicator, { indicator, score, coverage: best, positions, ...span, strong: best >= STRONG });
+  } else if (coverage > c.coverage) {
+    c.coverage = coverage;
+    c.strong = coverage >= STRONG;
+  }
+}
+
+/**
+ * Words of the indicator's vocabulary close to its match (same line, no figure between, within a few words) count
+ * as half evidence: "dân cư thành thị dùng nước sạch" leans to the đô thị/thành thị indicator although no alias
+ * has that word order.
+ */
+function addContext(c: Candidate, words: Word[], segment: number[], index: IndicatorIndex, specific: number): void {
+  const vocab = index.indicatorWords[c.indicator];
+  if (!vocab) return;
+  const seg = segment[c.first];
+  for (let j = Math.max(0, c.first - CONTEXT); j <= Math.min(words.length - 1, c.last + CONTEXT); j++) {
+    const w = words[j];
+    if (!w || c.positions.has(j) || segment[j] !== seg || w.text.length < 3) continue;
+    const weight = vocab.get(w.text) ?? 0;
+    if (weight < 0.5 * specific) continue;
+    c.positions.set(j, 0.5 * weight);
+    c.score += 0.3 * weight;
+  }
 }
 
 function ownWeight(a: Candidate, b: Candidate): number {
@@ -215,8 +252,9 @@ function totalWeight(a: Candidate): number {
   return s;
 }
 
-function resolve(ranked: Candidate[]): Pick<MatchResult, "mentions" | "ties"> {
+function resolve(ranked: Candidate[]): Pick<MatchResult, "mentions" | "ties" | "weak"> {
   const mentions: Candidate[] = [];
+  const weak: Candidate[] = [];
   const ties = new Map<Candidate, Candidate[]>();
   const ordered = [...ranked.filter((c) => c.strong), ...ranked.filter((c) => !c.strong)];
   for (const c of ordered) {
@@ -224,13 +262,15 @@ function resolve(ranked: Candidate[]): Pick<MatchResult, "mentions" | "ties"> {
     for (const m of mentions) {
       if (ownWeight(c, m) >= DISTINCT * totalWeight(c)) continue;
       placed = true;
-      const sameWords = ownWeight(m, c) < DISTINCT * totalWeight(m);
+      const sameWords = ownWeight(m, c) <= SAME * totalWeight(m);
       const mWinsOutright = (m.coverage >= 0.95 && c.coverage < 0.95) || c.score < TIE * m.score;
       if (sameWords && !mWinsOutright) ties.set(m, [...(ties.get(m) ?? [m]), c]);
       break;
     }
-    if (!placed && (c.strong || mentions.length === 0)) mentions.push(c);
+    if (placed) continue;
+    if (c.strong || mentions.length === 0) mentions.push(c);
+    else if (weak.every((w) => ownWeight(c, w) >= DISTINCT * totalWeight(c))) weak.push(c);
   }
   mentions.sort((a, b) => a.start - b.start);
-  return { mentions, ties };
+  return { mentions, ties, weak };
 }

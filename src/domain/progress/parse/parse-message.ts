@@ -19,12 +19,15 @@ import { readIntentSignals, decideIntent } from "./detect-intent";
 import { resolveIndicatorProfile } from "./indicator-profile";
 import { readBoolean } from "./read-boolean";
 import { chooseValue } from "./read-value";
+import { pickIndicator } from "./pick-indicator";
 
 export type { AmbiguityReason, MessageIntent, MessageReading, ParseContext, ValueSource } from "./message-reading";
 
 interface Parsed {
   p: PreparedText;
   words: Word[];
+  unitWords: Set<number>;
+  specific: number;
   today: LocalDate | null;
   periods: PeriodReading;
   numbers: NumberMention[];
@@ -32,11 +35,6 @@ interface Parsed {
   indicators: readonly IndicatorDef[];
   ctx: ParseContext;
 }
-
-type IndicatorPick =
-  | { kind: "one"; cand: Candidate; numbers: NumberMention[] }
-  | { kind: "none" }
-  | { kind: "ask"; reason: "several_indicators" | "unclear_indicator"; choices: string[] };
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 
@@ -59,10 +57,15 @@ function read(text: string, ctx: ParseContext): MessageReading {
   const today = toLocalDate(ctx.now, ctx.timeZone);
   const periods = readPeriods(p, { campaignYear: ctx.campaignYear, today });
   const numbers = readNumberMentions(p, periods.scan);
-  const inPeriod = (w: Word): boolean => periods.mentions.some((x) => w.start >= x.start && w.end <= x.end);
-  const words = splitWords(p).filter((w) => !/\d/.test(w.text) && !inPeriod(w));
-  const match = matchIndicators(words, indexIndicators(ctx.indicators), p.folded);
-  const s: Parsed = { p, words, today, periods, numbers, match, indicators: ctx.indicators, ctx };
+  const words = matchableWords(p, periods);
+  const index = indexIndicators(ctx.indicators);
+  const match = matchIndicators(words, index, periods.scan);
+  const unitWords = new Set<number>();
+  words.forEach((w, j) => {
+    if (numbers.some((n) => n.unit && w.start >= n.start && w.end <= n.end)) unitWords.add(j);
+  });
+  const specific = 0.6 * index.maxWeight;
+  const s: Parsed = { p, words, unitWords, specific, today, periods, numbers, match, indicators: ctx.indicators, ctx };
   const head = match.mentions[0];
   const hasIndicator = head !== undefined && (head.strong || match.ties.has(head));
   const hasQuantity = numbers.some((n) => n.unit !== null || n.scale !== null);
@@ -74,33 +77,19 @@ function read(text: string, ctx: ParseContext): MessageReading {
   return emptyReading(intent, explain);
 }
 
-function codeOf(s: Parsed, c: Candidate): string {
-  return s.indicators[c.indicator]?.code ?? "";
+/** Reporting words that look like parts of indicator names ("báo cáo" ≈ "bảo hiểm", "giá trị:" as a form label). */
+const GENERIC_RE = /\b(?:bao cao|so lieu|ke hoach|ket qua|tinh hinh|cong tac)\b|(?:^|\n)[\s\-•*+]*(?:ten chi tieu|chi tieu|ky bao cao|ky|gia tri|don vi tinh|don vi|ghi chu|noi dung|thoi gian)\s*:/g;
+
+/** Digit-free words that can name an indicator: not inside a period ("cả năm") nor generic reporting words. */
+function matchableWords(p: PreparedText, periods: PeriodReading): Word[] {
+  const skip: [number, number][] = periods.mentions.map((x) => [x.start, x.end]);
+  GENERIC_RE.lastIndex = 0;
+  for (let m = GENERIC_RE.exec(p.folded); m; m = GENERIC_RE.exec(p.folded)) skip.push([m.index, m.index + m[0].length]);
+  return splitWords(p).filter((w) => !/\d/.test(w.text) && !skip.some(([a, b]) => w.start >= a && w.end <= b));
 }
 
-/** One clear indicator, none, or a reason to ask (tie on shared words; several indicators each with a figure). */
-function pickIndicator(s: Parsed, numbers: NumberMention[]): IndicatorPick {
-  const { mentions, ties } = s.match;
-  if (mentions.length === 0) return { kind: "none" };
-  if (mentions.length === 1) {
-    const m = mentions[0] as Candidate;
-    const tie = ties.get(m);
-    if (tie) return { kind: "ask", reason: "unclear_indicator", choices: tie.map((c) => codeOf(s, c)) };
-    return m.strong ? { kind: "one", cand: m, numbers } : { kind: "ask", reason: "unclear_indicator", choices: [codeOf(s, m)] };
-  }
-  // Numbers before the first mention belong to it; each later mention owns the text up to the next one.
-  const zones = mentions.map((m, k) => {
-    const from = k === 0 ? 0 : m.start;
-    const to = mentions[k + 1]?.start ?? Number.POSITIVE_INFINITY;
-    return numbers.filter((n) => n.start >= from && n.start < to);
-  });
-  const withFigures = mentions.filter((_, k) => (zones[k]?.length ?? 0) > 0);
-  if (withFigures.length === 1) {
-    const k = mentions.indexOf(withFigures[0] as Candidate);
-    const m = mentions[k] as Candidate;
-    if (!ties.has(m)) return { kind: "one", cand: m, numbers: zones[k] ?? [] };
-  }
-  return { kind: "ask", reason: "several_indicators", choices: mentions.map((m) => codeOf(s, m)) };
+function codeOf(s: Parsed, c: Candidate): string {
+  return s.indicators[c.indicator]?.code ?? "";
 }
 
 function rankedCandidates(s: Parsed, chosen: Candidate | null): { code: string; score: number }[] {
@@ -149,7 +138,7 @@ function correctionReason(p: PreparedText): { text: string; start: number } | nu
 function readReport(s: Parsed, intent: MessageIntent, explain: string[]): MessageReading {
   const reason = intent === "correction" ? correctionReason(s.p) : null;
   const numbers = reason ? s.numbers.filter((n) => n.start < reason.start) : s.numbers;
-  const pick = pickIndicator(s, numbers);
+  const pick = pickIndicator({ match: s.match, numbers, indicators: s.indicators, unitWords: s.unitWords, specific: s.specific });
   const base = { ...emptyReading(intent, explain), ...(reason ? { reason: reason.text } : {}) };
   if (pick.kind !== "one") {
     const ambiguity = pick.kind === "none" ? { reason: "unknown_indicator" as const } : { reason: pick.reason, choices: pick.choices };
@@ -182,7 +171,7 @@ function readReport(s: Parsed, intent: MessageIntent, explain: string[]): Messag
 }
 
 function readQuery(s: Parsed, explain: string[]): MessageReading {
-  const pick = pickIndicator(s, []);
+  const pick = pickIndicator({ match: s.match, numbers: [], indicators: s.indicators, unitWords: s.unitWords, specific: s.specific });
   const named = s.periods.mentions[0];
   const period = named
     ? { period: named.code, periodSource: named.source, basis: named.cumulative || s.periods.cumulativeMarker ? ("cumulative" as const) : ("period" as const) }

@@ -71,6 +71,12 @@ function single(raw: string, sep: string): string {
 
 const NUMBER_RE = /(?<![a-z0-9.,/])([-−–](?=\d))?(\d+(?:[.,]\d+)*)(?![.,]\d)/g;
 const SHORTHAND_RE = /^(tr|ty|ti|k)(\d{1,3})(?![a-z0-9])/;
+const SHORTHAND_SCALE: Record<string, ScaleMatch> = {
+  tr: { label: "triệu", factor: 1e6, end: 0 },
+  ty: { label: "tỷ", factor: 1e9, end: 0 },
+  ti: { label: "tỷ", factor: 1e9, end: 0 },
+  k: { label: "nghìn", factor: 1e3, end: 0 },
+};
 const OF_TARGET_RE = /^ ?(?:\)|so voi |so |cua |theo |tren )?(?:ke hoach|kh|chi tieu|muc tieu|du toan|nhiem vu|ct)(?![a-z0-9])/;
 const VS_LAST_YEAR_RE = /^[^.;\n]{0,30}?\bso (?:voi )?(?:cung ky|ck|nam truoc|nam ngoai|cung thoi diem|nam 20\d\d)/;
 
@@ -103,8 +109,9 @@ function readOne(p: PreparedText, scan: string, start: number, negative: boolean
   if (short && /^\d+$/.test(digits)) {
     // "2tr1" = 2,1 triệu; "1ty25" = 1,25 tỷ: the digits after the scale word are decimals.
     value = Number(`${digits}.${short[2] ?? "0"}`);
-    scale = readScale(p, end);
+    scale = SHORTHAND_SCALE[short[1] ?? "k"] ?? null;
     end += short[0].length;
+    if (scale) scale = { ...scale, end };
   } else {
     scale = readScale(p, end);
     if (scale) end = scale.end;
