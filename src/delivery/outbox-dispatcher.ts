@@ -58,6 +58,22 @@ export function createOutboxDispatcher(deps: OutboxDispatcherDeps): OutboxDispat
   let loop: Promise<void> | null = null;
   let wake: (() => void) | null = null;
   let pumping: Promise<number> | null = null;
+  // Retries this process scheduled (monotonic ms): the loop wakes at the earliest instead of at the next poll, so a
+  // 429's retry_after is honoured to the millisecond rather than up to one poll interval late.
+  let retryWakes: number[] = [];
+  const noteRetry = (waitMs: number) => {
+    retryWakes.push(mono() + waitMs);
+  };
+  function loopDelay(pollMs: number): number {
+    const now = mono();
+    const passed = retryWakes.length;
+    retryWakes = retryWakes.filter((w) => w > now);
+    // A retry fell due while the last pump was finishing: one more pump now.
+    if (retryWakes.length < passed) return 0;
+    const untilRetry = retryWakes.reduce((m, w) => Math.min(m, w), Number.POSITIVE_INFINITY) - now;
+    // +1 ms: the row's nextAttemptAt (business clock, whole ms) must be ≤ now when it is claimed.
+    return Math.min(pollMs, Math.ceil(untilRetry) + 1);
+  }
 
   function bucket(key: string, spec: ChannelLimits[keyof ChannelLimits]): TokenBucket {
     let b = buckets.get(key);
@@ -106,6 +122,7 @@ export function createOutboxDispatcher(deps: OutboxDispatcherDeps): OutboxDispat
     if (kind === "rate_limited") {
       const wait = err instanceof SendError && err.retryAfterMs !== undefined ? err.retryAfterMs : backoffMs(d.attempts + 1, random);
       chatBucket.pauseUntil(mono() + wait);
+      noteRetry(wait);
       return deps.repo.markRetry(d.id, new Date(now.getTime() + wait), reason);
     }
     if (kind === "unreachable") {
@@ -113,7 +130,9 @@ export function createOutboxDispatcher(deps: OutboxDispatcherDeps): OutboxDispat
       return deps.onUnreachable?.(d, to, reason);
     }
     if (kind === "permanent" || d.attempts + 1 >= maxAttempts) return deps.repo.markFinal(d.id, "dead", reason);
-    return deps.repo.markRetry(d.id, new Date(now.getTime() + backoffMs(d.attempts + 1, random)), reason);
+    const backoff = backoffMs(d.attempts + 1, random);
+    noteRetry(backoff);
+    return deps.repo.markRetry(d.id, new Date(now.getTime() + backoff), reason);
   }
 
   async function pumpOnce(): Promise<number> {
@@ -150,8 +169,9 @@ export function createOutboxDispatcher(deps: OutboxDispatcherDeps): OutboxDispat
           } catch (err) {
             deps.logger.error({ err }, "outbox pump failed");
           }
+          const delay = loopDelay(pollMs);
           await new Promise<void>((r) => {
-            const t = setTimeout(r, pollMs);
+            const t = setTimeout(r, delay);
             wake = () => {
               clearTimeout(t);
               r();

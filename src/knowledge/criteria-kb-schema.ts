@@ -17,6 +17,7 @@ const bulletSchema = z
     cite: z.array(text).default([]),
     unverified: z.boolean().default(false),
     key: z.boolean().default(false),
+    for: z.array(z.enum(["individual", "collective", "household"])).optional(),
   })
   .strict();
 

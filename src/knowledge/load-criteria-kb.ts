@@ -52,7 +52,7 @@ function readYaml<S extends z.ZodTypeAny>(dir: string, file: string, schema: S):
 }
 
 function toBullets(list: BulletFile[] | undefined): KbBullet[] | undefined {
-  return list?.map((b) => ({ vi: b.vi, en: b.en, cite: b.cite, unverified: b.unverified, key: b.key }));
+  return list?.map((b) => ({ vi: b.vi, en: b.en, cite: b.cite, unverified: b.unverified, key: b.key, for: b.for }));
 }
 
 function toEntry(f: EntryFile): KbEntry {

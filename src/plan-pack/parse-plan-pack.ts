@@ -19,7 +19,7 @@ import type { PlanPack } from "./plan-pack-types.js";
  */
 export function parsePlanPack(text: string, sourceName: string): PlanPack {
   const counter = new LineCounter();
-  const doc = parseDocument(text.replace(/^\uFEFF/, ""), { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(text.replace(/^\uFEFF/, ""), { lineCounter: counter, uniqueKeys: true });
   if (doc.errors.length > 0) {
     throw new PlanPackError(
       sourceName,

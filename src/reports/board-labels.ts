@@ -3,7 +3,7 @@
  */
 import type { Translate } from "../i18n/i18n";
 import type { Comparator } from "../domain/campaigns/campaign";
-import { periodSpan } from "../domain/progress/aggregate-figures";
+import { parsePeriodCode } from "../domain/progress/period";
 
 const ROMAN = ["I", "II", "III", "IV"];
 
@@ -17,17 +17,26 @@ const COMPARATOR_KEYS: Record<Comparator, string> = {
   maintain: "maintain",
 };
 
-/** "Quý I năm 2021", "6 tháng đầu năm 2021", "Tháng 3 năm 2021"…; an unknown code is returned as is. */
+/**
+ * "Quý I năm 2021", "6 tháng đầu năm 2021", "Tháng 3 năm 2021"… as official reports write them (Roman quarters),
+ * unlike period.ts's short chat form "Quý 1/2021"; an unknown code is returned as is.
+ */
 export function periodLabel(code: string, t: Translate): string {
-  const span = periodSpan(code);
-  if (!span) return code;
-  const { year, startMonth, endMonth } = span;
-  if (startMonth === endMonth) return t("board.period.month", { month: endMonth, year });
-  if (endMonth - startMonth === 2) return t("board.period.quarter", { quarter: ROMAN[endMonth / 3 - 1] ?? "", year });
-  if (startMonth === 7) return t("board.period.half2", { year });
-  if (endMonth === 6) return t("board.period.half1", { year });
-  if (endMonth === 9) return t("board.period.nineMonths", { year });
-  return t("board.period.year", { year });
+  const p = parsePeriodCode(code);
+  if (!p) return code;
+  const year = p.year;
+  switch (p.kind) {
+    case "month":
+      return t("board.period.month", { month: p.index, year });
+    case "quarter":
+      return t("board.period.quarter", { quarter: ROMAN[p.index - 1] ?? String(p.index), year });
+    case "half":
+      return t(p.index === 1 ? "board.period.half1" : "board.period.half2", { year });
+    case "nine_months":
+      return t("board.period.nineMonths", { year });
+    case "year":
+      return t("board.period.year", { year });
+  }
 }
 
 export function comparatorLabel(comparator: Comparator, t: Translate): string {

@@ -8,7 +8,7 @@ export interface LeaseManager {
   withLease<T>(name: string, ttlMs: number, fn: () => Promise<T>, now?: Date): Promise<T | null>;
 }
 
-export function createPrismaLeaseManager(db: Db, holderId = randomUUID()): LeaseManager {
+export function createPrismaLeaseManager(db: Db, holderId: string = randomUUID()): LeaseManager {
   async function acquire(name: string, ttlMs: number, now: Date): Promise<boolean> {
     const expiresAt = new Date(now.getTime() + ttlMs);
     const taken = await db.lease.updateMany({

@@ -4,7 +4,7 @@ import type { Db } from "./prisma-client";
 export interface OrgImport {
   units: { code: string; name: string; kind: string; parentCode: string | null; isSample: boolean }[];
   clusters: { code: string; name: string; kind: "cum" | "khoi"; leaderUnitCode: string | null; memberUnitCodes: string[]; isSample: boolean }[];
-  officers: { unitCode: string; name: string; role: string; phone: string | null }[];
+  officers: { code?: string | null; unitCode: string; name: string; role: string; phone: string | null }[];
 }
 
 export interface OrgImportResult {
@@ -45,9 +45,13 @@ export async function importOrg(db: Db, org: OrgImport): Promise<OrgImportResult
       }
       for (const o of org.officers) {
         const unitId = await idOf(o.unitCode);
-        const existing = await tx.officer.findFirst({ where: { unitId, name: o.name } });
-        if (existing) await tx.officer.update({ where: { id: existing.id }, data: { role: o.role, phone: o.phone, active: true } });
-        else await tx.officer.create({ data: { unitId, name: o.name, role: o.role, phone: o.phone } });
+        // Officers are matched by their CSV code when they have one, else by unit + name.
+        const existing = o.code
+          ? await tx.officer.findUnique({ where: { code: o.code } })
+          : await tx.officer.findFirst({ where: { unitId, name: o.name } });
+        const data = { unitId, name: o.name, role: o.role, phone: o.phone, active: true };
+        if (existing) await tx.officer.update({ where: { id: existing.id }, data });
+        else await tx.officer.create({ data: { ...data, code: o.code ?? null } });
       }
       return { units: org.units.length, clusters: org.clusters.length, officers: org.officers.length };
     },

@@ -65,16 +65,16 @@ function sectionLines(s: AnswerSection, a: CriteriaAnswer, t: Translate, isTopic
   return out;
 }
 
-/** Blocks of text in display order; the renderer drops optional ones first when the message is too long. */
+/** Blocks of text in display order; when the message is too long, blocks with a `drop` rank go first (lowest first). */
 interface Block {
   lines: string[];
-  optional?: boolean;
+  drop?: number;
 }
 
 function entryBlocks(a: CriteriaAnswer, t: Translate): Block[] {
   const isTopic = a.entryKind === "topic";
   const blocks: Block[] = [{ lines: [`**${a.entryName ?? ""}**`, t("criteria.applies", { regime: a.regimeLabel ?? "", basis: basisText(a, t) })] }];
-  for (const s of a.sections) blocks.push({ lines: sectionLines(s, a, t, isTopic) });
+  for (const s of a.sections) blocks.push({ lines: sectionLines(s, a, t, isTopic), drop: s.kind === "notes" ? 1 : undefined });
   if (a.salaryRows) {
     blocks.push({
       lines: [
@@ -97,10 +97,10 @@ function entryBlocks(a: CriteriaAnswer, t: Translate): Block[] {
           return `• ${t("criteria.coef.row", { name: r.name, who, coef })}`;
         }),
       ],
-      optional: true,
+      drop: 2,
     });
   }
-  if (a.current) blocks.push({ lines: [`**${t("criteria.current", { regime: a.current.regimeLabel })}**`, ...a.current.bullets.map((b) => bullet(b, t))], optional: true });
+  if (a.current) blocks.push({ lines: [`**${t("criteria.current", { regime: a.current.regimeLabel })}**`, ...a.current.bullets.map((b) => bullet(b, t))], drop: 3 });
   return blocks;
 }
 
@@ -144,7 +144,7 @@ function bonusBlocks(a: CriteriaAnswer, t: Translate): Block[] {
   else blocks.push({ lines: bonusGroups(b.lines, a, t, b.salarySource === "history") });
   if (b.clipped) blocks.push({ lines: [t("criteria.bonus.clipped")] });
   blocks.push({ lines: [t("criteria.bonus.rule")] });
-  if (b.today) blocks.push({ lines: [`**${t("criteria.bonus.today", { date: formatDate(b.today.date) })}**`, ...bonusGroups(b.today.lines, a, t, true)], optional: true });
+  if (b.today) blocks.push({ lines: [`**${t("criteria.bonus.today", { date: formatDate(b.today.date) })}**`, ...bonusGroups(b.today.lines, a, t, true)], drop: 2 });
   return blocks;
 }
 
@@ -164,8 +164,9 @@ function tailBlocks(a: CriteriaAnswer, t: Translate): Block[] {
   const out: Block[] = [];
   for (const u of a.unverified) out.push({ lines: [t("criteria.unverified_note", { text: u })] });
   for (const w of a.warnings) out.push({ lines: [t("criteria.warning", { text: w })] });
-  if (a.asksEligibility && a.kind === "entry") out.push({ lines: [t("criteria.eligibility_hint")], optional: true });
-  if (a.citations.length > 0) out.push({ lines: [t("criteria.sources", { list: a.citations.join("; ") })] });
+  if (a.asksEligibility && a.kind === "entry") out.push({ lines: [t("criteria.eligibility_hint")], drop: 1 });
+  if (a.citations.length > 0) out.push({ lines: [t("criteria.sources", { list: a.citations.join("; ") })], drop: 4 });
+  if (a.citations.length > 3) out.push({ lines: [t("criteria.sources", { list: `${a.citations.slice(0, 3).join("; ")}; …` })], drop: -1 });
   return out;
 }
 
@@ -181,10 +182,18 @@ export function criteriaChoices(answer: CriteriaAnswer, t: Translate): Button[] 
   return answer.actions.map((a) => ({ label: a.type === "related" ? (a.label ?? a.id) : t(`criteria.action.${a.type}`), data: actionData(a) }));
 }
 
+/**
+ * Fits the blocks into `max` characters: drops ranked blocks lowest rank first (a rank -1 block is a shortened
+ * stand-in, shown only when the full block it replaces, rank 4, had to go), then trims the longest block.
+ */
 function fit(blocks: Block[], max: number, t: Translate): string {
-  const join = (bs: Block[]): string => bs.map((b) => b.lines.join("\n")).join("\n\n");
+  const join = (bs: Block[]): string => bs.filter((b) => b.drop !== -1 || !bs.some((x) => x.drop === 4)).map((b) => b.lines.join("\n")).join("\n\n");
   let kept = [...blocks];
-  while (join(kept).length > max && kept.some((b) => b.optional)) kept = kept.filter((b) => b !== [...kept].reverse().find((x) => x.optional));
+  const ranks = [...new Set(blocks.map((b) => b.drop).filter((d): d is number => d !== undefined && d > 0))].sort((x, y) => x - y);
+  for (const rank of ranks) {
+    if (join(kept).length <= max) break;
+    kept = kept.filter((b) => b.drop !== rank);
+  }
   let text = join(kept);
   if (text.length <= max) return text;
   const marker = `\n${t("criteria.truncated")}`;

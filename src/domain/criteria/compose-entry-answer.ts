@@ -4,7 +4,7 @@
  */
 import { rulesFor } from "./bonus-calculator.js";
 import type { AnswerSection, CoefficientRow, CriteriaAnswer, FollowUpAction, SalaryRow } from "./criteria-answer.js";
-import type { CriteriaKb, CriteriaLocale, KbEntry, RegimeId, SectionName } from "./criteria-kb.js";
+import type { CriteriaKb, CriteriaLocale, KbEntry, Recipient, RegimeId, SectionName } from "./criteria-kb.js";
 import {
   entryName,
   entryShortName,
@@ -31,6 +31,8 @@ export interface ComposeContext {
   confidence: number;
   /** Other titles named in the question. */
   alsoNamed: string[];
+  /** Recipients named in the question (filters the bullets of forms). */
+  recipients: Recipient[];
 }
 
 /** Period token carried by follow-up buttons so a tap keeps the asked time frame. */
@@ -56,7 +58,7 @@ export function followUps(kb: CriteriaKb, entry: KbEntry, aspect: CriteriaAspect
   }
   for (const id of entry.related.slice(0, entry.kind === "topic" ? 3 : 2)) {
     const rel = kb.entries.find((e) => e.id === id);
-    if (rel) out.push({ type: "related", id, label: entryShortName(rel, locale) });
+    if (rel) out.push({ type: "related", id, label: entryShortName(rel, locale), period });
   }
   return out;
 }
@@ -88,11 +90,11 @@ interface Built {
   unverified: string[];
 }
 
-function addSection(out: Built, entry: KbEntry, regime: RegimeId, kind: SectionName, locale: CriteriaLocale, subjectName?: string): boolean {
-  const r = resolveSection(entry, regime, kind);
+function addSection(out: Built, ctx: ComposeContext, entry: KbEntry, kind: SectionName): boolean {
+  const r = resolveSection(entry, ctx.choice.regime, kind);
   if (!r) return false;
-  out.sections.push(toAnswerSection(kind, r, locale, subjectName));
-  out.citations.push(...sectionCitations(kind, r));
+  out.sections.push(toAnswerSection(kind, r, ctx.locale, undefined, ctx.recipients));
+  out.citations.push(...sectionCitations(kind, r, ctx.recipients));
   return true;
 }
 
@@ -102,7 +104,7 @@ function ownSections(ctx: ComposeContext, entry: KbEntry): Built {
   const regime = ctx.choice.regime;
   const out: Built = { sections: [], citations: [], unverified: [] };
   const order: SectionName[] = ctx.aspect === "decider" ? ["decidedBy", "criteria", "notes"] : ["criteria", "decidedBy", "notes"];
-  for (const kind of order) addSection(out, entry, regime, kind, locale);
+  for (const kind of order) addSection(out, ctx, entry, kind);
   const gap = gapNote(entry, regime, locale);
   if (gap) out.unverified.push(gap);
   return out;
@@ -118,7 +120,7 @@ function subjectSections(ctx: ComposeContext, topic: KbEntry, subject: KbEntry, 
     out.sections.push(toAnswerSection(kind, r, locale, entryName(subject, locale)));
     out.citations.push(...sectionCitations(kind, r));
   }
-  if (!r || r.fallbackFrom) addSection(out, topic, regime, "criteria", locale);
+  if (!r || r.fallbackFrom) addSection(out, ctx, topic, "criteria");
   const gap = gapNote(topic, regime, locale) ?? gapNote(subject, regime, locale);
   if (gap) out.unverified.push(gap);
   return out;
@@ -137,7 +139,7 @@ export function composeEntryAnswer(ctx: ComposeContext, entry: KbEntry, subject?
   let summary: CriteriaAnswer["current"];
   const focus = subject ?? entry;
   if (choice.source === "campaign" && current !== choice.regime && (ctx.aspect === "criteria" || ctx.aspect === "decider") && !sameCriteria(focus, choice.regime, current)) {
-    const key = keyCriteria(focus, current, locale);
+    const key = keyCriteria(focus, current, locale, ctx.recipients);
     if (key) summary = { regime: current, regimeLabel: regimeLabel(kb, current, locale), ...key };
   }
   const period = periodToken(choice);

@@ -3,7 +3,7 @@
  * is taken from the nearest regime that has it and marked as such (never shown as if it applied).
  */
 import type { AnswerBullet, AnswerSection } from "./criteria-answer.js";
-import type { CriteriaKb, CriteriaLocale, KbBullet, KbEntry, RegimeBlock, RegimeId, SectionName } from "./criteria-kb.js";
+import type { CriteriaKb, CriteriaLocale, KbBullet, KbEntry, Recipient, RegimeBlock, RegimeId, SectionName } from "./criteria-kb.js";
 import { bulletText } from "./criteria-kb.js";
 
 /** Where to look when the asked regime has nothing: nearest in time first. */
@@ -58,29 +58,38 @@ export function gapNote(entry: KbEntry, regime: RegimeId, locale: CriteriaLocale
   return gap ? gap[locale] : undefined;
 }
 
-/** Converts a resolved section into an answer section (localised bullets). */
-export function toAnswerSection(kind: SectionName, r: ResolvedSection, locale: CriteriaLocale, subjectName?: string): AnswerSection {
+/** Keeps the bullets about the named recipients (all bullets when none is named or nothing would remain). */
+export function forRecipients(bullets: KbBullet[], recipients: readonly Recipient[]): KbBullet[] {
+  if (recipients.length === 0) return bullets;
+  const kept = bullets.filter((b) => !b.for || b.for.some((r) => recipients.includes(r)));
+  return kept.length > 0 ? kept : bullets;
+}
+
+/** Converts a resolved section into an answer section (localised bullets, filtered by recipients). */
+export function toAnswerSection(kind: SectionName, r: ResolvedSection, locale: CriteriaLocale, subjectName?: string, recipients: readonly Recipient[] = []): AnswerSection {
+  const bullets = forRecipients(r.bullets, recipients);
   return {
     kind,
     regime: r.source,
     fallbackFrom: r.fallbackFrom,
     subjectName,
-    bullets: r.bullets.map((b): AnswerBullet => ({ text: bulletText(b, locale), unverified: b.unverified })),
+    bullets: bullets.map((b): AnswerBullet => ({ text: bulletText(b, locale), unverified: b.unverified })),
   };
 }
 
-/** Citations behind a resolved section: the block's citations for the main body, plus each bullet's own. */
-export function sectionCitations(kind: SectionName, r: ResolvedSection): string[] {
+/** Citations behind a resolved section: the block's citations for the main body, plus each shown bullet's own. */
+export function sectionCitations(kind: SectionName, r: ResolvedSection, recipients: readonly Recipient[] = []): string[] {
   const base = kind === "criteria" ? r.block.citations : [];
-  return [...base, ...r.bullets.flatMap((b) => b.cite)];
+  return [...base, ...forRecipients(r.bullets, recipients).flatMap((b) => b.cite)];
 }
 
 /** Key bullets of the criteria under `regime` (the short summary of the law in force today). */
-export function keyCriteria(entry: KbEntry, regime: RegimeId, locale: CriteriaLocale): { bullets: AnswerBullet[]; citations: string[] } | null {
+export function keyCriteria(entry: KbEntry, regime: RegimeId, locale: CriteriaLocale, recipients: readonly Recipient[] = []): { bullets: AnswerBullet[]; citations: string[] } | null {
   const r = resolveSection(entry, regime, "criteria", false);
   if (!r) return null;
-  const key = r.bullets.filter((b) => b.key);
-  const chosen = key.length > 0 ? key : r.bullets.slice(0, 3);
+  const all = forRecipients(r.bullets, recipients);
+  const key = all.filter((b) => b.key);
+  const chosen = key.length > 0 ? key : all.slice(0, 3);
   return {
     bullets: chosen.map((b) => ({ text: bulletText(b, locale), unverified: b.unverified })),
     citations: [...r.block.citations, ...chosen.flatMap((b) => b.cite)],
@@ -98,7 +107,7 @@ export function sameCriteria(entry: KbEntry, a: RegimeId, b: RegimeId): boolean 
 export function entryName(entry: KbEntry, locale: CriteriaLocale): string {
   const name = entry.names[locale];
   const short = entry.short?.[locale];
-  return short && !name.includes(short) && entry.kind !== "topic" ? `${name} (${short})` : name;
+  return short && !name.includes(short) && !name.includes("(") && entry.kind !== "topic" ? `${name} (${short})` : name;
 }
 
 /** Short label for buttons. */

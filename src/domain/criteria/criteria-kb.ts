@@ -35,6 +35,8 @@ export interface KbBullet {
   unverified: boolean;
   /** Shown in the short "current regime" summary under an answer about an older regime. */
   key: boolean;
+  /** Recipients the bullet is about (forms list individual/collective/household standards); absent = all. */
+  for?: Recipient[];
 }
 
 /** Sections an entry can hold per regime. `criteria` is the main body (for topics: the topic's facts). */

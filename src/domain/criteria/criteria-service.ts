@@ -81,6 +81,7 @@ export function createCriteriaService(deps: { kb: CriteriaKb }): CriteriaService
       asksEligibility: cues.asksEligibility,
       confidence: route.confidence,
       alsoNamed: route.kind === "entry" ? route.alsoNamed : [],
+      recipients: cues.recipients,
     };
     if (route.kind === "bonus") return composeBonusAnswer(compose, route.entry, cues);
     return composeEntryAnswer(compose, route.entry, route.subject);
@@ -93,7 +94,7 @@ export function createCriteriaService(deps: { kb: CriteriaKb }): CriteriaService
     if (!parsed || !entry) {
       return composeNotFound({ kb, locale: ctx.locale, choice, aspect: "criteria", reason: "no_match", suggestionIds: [], asksEligibility: false });
     }
-    const compose: ComposeContext = { kb, locale: ctx.locale, now: ctx.now, choice, aspect: parsed.aspect, asksEligibility: false, confidence: 1, alsoNamed: [] };
+    const compose: ComposeContext = { kb, locale: ctx.locale, now: ctx.now, choice, aspect: parsed.aspect, asksEligibility: false, confidence: 1, alsoNamed: [], recipients: [] };
     if (parsed.aspect === "bonus") return composeBonusAnswer(compose, entry, { recipients: [] });
     if (parsed.aspect === "dossier" || parsed.aspect === "deadline") {
       const topic = byId.get(parsed.aspect === "dossier" ? "ho_so_de_nghi_khen_thuong" : "thoi_han_ho_so") as KbEntry;

@@ -7,6 +7,8 @@
  * take the figure ending at the period's last month, or the latest one before it (flagged stale).
  */
 import type { IndicatorDef } from "../campaigns/campaign";
+import { parsePeriodCode } from "./period";
+import type { PeriodInfo } from "./period";
 
 /** "period" = the figure covers only the named period; "cumulative" = from January to the end of it. */
 export type FigureBasis = "period" | "cumulative";
@@ -34,29 +36,8 @@ export interface ResolvedValue {
   reportedAt?: Date;
 }
 
-/** Year and months a period code covers. */
-export interface PeriodSpan {
-  year: number;
-  startMonth: number;
-  endMonth: number;
-}
-
-const PERIOD_RE = /^(\d{4})-(?:M(0[1-9]|1[0-2])|Q([1-4])|H([12])|(9M)|(Y))$/;
-
-/**
- * Months a period code covers, or null for an unknown code.
- * Private stand-in until domain/progress/period.ts lands; kept tiny on purpose.
- */
-export function periodSpan(code: string): PeriodSpan | null {
-  const m = PERIOD_RE.exec(code);
-  if (!m) return null;
-  const year = Number(m[1]);
-  if (m[2]) return { year, startMonth: Number(m[2]), endMonth: Number(m[2]) };
-  if (m[3]) return { year, startMonth: Number(m[3]) * 3 - 2, endMonth: Number(m[3]) * 3 };
-  if (m[4]) return m[4] === "1" ? { year, startMonth: 1, endMonth: 6 } : { year, startMonth: 7, endMonth: 12 };
-  if (m[5]) return { year, startMonth: 1, endMonth: 9 };
-  return { year, startMonth: 1, endMonth: 12 };
-}
+/** Year and months a figure's period covers (from period.ts). */
+type PeriodSpan = Pick<PeriodInfo, "year" | "startMonth" | "endMonth">;
 
 /** Whether an indicator's figures add up over the year (see `IndicatorDef.accumulates` for the default rule). */
 export function isAccumulating(def: IndicatorDef): boolean {
@@ -89,7 +70,7 @@ function isYearToDate(p: Placed): boolean {
 function place(figures: readonly UnitFigure[], year: number, endMonth: number): Placed[] {
   const out: Placed[] = [];
   figures.forEach((figure, order) => {
-    const span = periodSpan(figure.period);
+    const span = parsePeriodCode(figure.period);
     if (span && span.year === year && span.endMonth <= endMonth && Number.isFinite(figure.value)) out.push({ figure, span, order });
   });
   return out;

@@ -16,10 +16,11 @@
  * province's 11.560 tỷ is not written anywhere.
  */
 import type { Aggregation, Comparator, IndicatorDef } from "../campaigns/campaign";
-import { indexFigures, figureKey, isAccumulating, periodSpan, resolveValue } from "./aggregate-figures";
+import { indexFigures, figureKey, isAccumulating, resolveValue } from "./aggregate-figures";
 import type { ResolvedValue, UnitFigure } from "./aggregate-figures";
 import { evaluateProgress } from "./progress-status";
 import type { Evaluation, StatusOptions } from "./progress-status";
+import { parsePeriodCode } from "./period";
 
 /** A unit's own commitment for an indicator (from its registration), overriding the province target. */
 export interface UnitCommitment {
@@ -42,7 +43,10 @@ export interface AggregateInput {
   unitIds?: readonly string[];
   /** The board's pseudo-unit whose figures are the province's own (aggregation `province`). */
   provinceUnitId: string;
-  /** Share of the year elapsed; defaults to the period's last month / 12. */
+  /**
+   * Share of the year elapsed; defaults to the period's last month / 12 (the figures run to the period's end).
+   * Pass `elapsedShareOfYear(today, year)` from period.ts to judge a live, unfinished period by the calendar.
+   */
   elapsedShare?: number;
   statusOptions?: Partial<StatusOptions>;
 }
@@ -105,7 +109,7 @@ interface Context {
 
 /** Computes province and unit progress of every indicator for `input.period`. */
 export function aggregateProgress(input: AggregateInput): ProgressSnapshot {
-  const span = periodSpan(input.period);
+  const span = parsePeriodCode(input.period);
   if (!span) throw new UnknownPeriodError(input.period);
   const ctx: Context = {
     input,

@@ -3,7 +3,7 @@
  */
 import type { DeadlineDef, DeadlineKind, IndicatorDef, UnitKind } from "../campaigns/campaign";
 import type { UnitIndicatorProgress } from "../progress/aggregate";
-import { periodSpan } from "../progress/aggregate-figures";
+import { parsePeriodCode } from "../progress/period";
 import type { UnitFigure } from "../progress/aggregate-figures";
 import type { DeadlineOutcome } from "./score-unit";
 
@@ -61,11 +61,11 @@ export function expectedReportSlots(indicators: readonly IndicatorDef[], year: n
 export function countSubmittedSlots(slots: readonly ReportSlot[], unitFigures: readonly UnitFigure[]): number {
   const covered = new Set<string>();
   for (const f of unitFigures) {
-    const span = periodSpan(f.period);
+    const span = parsePeriodCode(f.period);
     if (span) covered.add(`${f.indicatorCode}|${span.year}|${span.endMonth}`);
   }
   return slots.filter((s) => {
-    const span = periodSpan(s.period);
+    const span = parsePeriodCode(s.period);
     return span !== null && covered.has(`${s.indicatorCode}|${span.year}|${span.endMonth}`);
   }).length;
 }
@@ -88,7 +88,7 @@ export function reportDeadlineOutcomes(p: {
     if (!REPORT_KINDS.has(d.kind) || d.period === null) continue;
     if (p.unitKind && d.unitKinds && !d.unitKinds.includes(p.unitKind)) continue;
     const dueMs = Date.parse(`${d.due}${offset}`);
-    const span = periodSpan(d.period);
+    const span = parsePeriodCode(d.period);
     if (!span || Number.isNaN(dueMs) || dueMs > p.asOf.getTime()) continue;
     out.push({ deadlineCode: d.code, due: new Date(dueMs), submittedAt: firstReportFor(p.unitFigures, span.year, span.endMonth) });
   }
@@ -98,7 +98,7 @@ export function reportDeadlineOutcomes(p: {
 function firstReportFor(figures: readonly UnitFigure[], year: number, endMonth: number): Date | null {
   let first: Date | null = null;
   for (const f of figures) {
-    const span = periodSpan(f.period);
+    const span = parsePeriodCode(f.period);
     if (!f.reportedAt || !span || span.year !== year || span.endMonth !== endMonth) continue;
     if (!first || f.reportedAt.getTime() < first.getTime()) first = f.reportedAt;
   }

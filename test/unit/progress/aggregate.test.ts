@@ -1,21 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { aggregateProgress, UnknownPeriodError } from "../../../src/domain/progress/aggregate";
 import type { AggregateInput } from "../../../src/domain/progress/aggregate";
-import { isAccumulating, periodSpan, resolveLevel, resolveYearToDate } from "../../../src/domain/progress/aggregate-figures";
+import { isAccumulating, resolveLevel, resolveYearToDate } from "../../../src/domain/progress/aggregate-figures";
 import { ACCIDENTS, AGRI_SHARE, BUDGET, GRDP, HEALTH_INSURANCE, INCOME, INDICATORS, PROVINCE, RICE, SECURITY, fig } from "../ranking/board-fixtures";
-
-describe("periodSpan", () => {
-  it("reads every period form", () => {
-    expect(periodSpan("2021-M03")).toEqual({ year: 2021, startMonth: 3, endMonth: 3 });
-    expect(periodSpan("2021-Q2")).toEqual({ year: 2021, startMonth: 4, endMonth: 6 });
-    expect(periodSpan("2021-H1")).toEqual({ year: 2021, startMonth: 1, endMonth: 6 });
-    expect(periodSpan("2021-H2")).toEqual({ year: 2021, startMonth: 7, endMonth: 12 });
-    expect(periodSpan("2021-9M")).toEqual({ year: 2021, startMonth: 1, endMonth: 9 });
-    expect(periodSpan("2021-Y")).toEqual({ year: 2021, startMonth: 1, endMonth: 12 });
-    expect(periodSpan("2021-M13")).toBeNull();
-    expect(periodSpan("Q1-2021")).toBeNull();
-  });
-});
 
 describe("isAccumulating", () => {
   it("sums of quantities accumulate; rates and per-capita levels do not", () => {

@@ -47,7 +47,7 @@ export interface MatchResult {
   mentions: Candidate[];
   /** Tie groups keyed by the mention they tie with (same words, both partial). */
   ties: Map<Candidate, Candidate[]>;
-  /** Partial matches on words of their own, too weak to be a mention unless a figure of their kind follows. */
+  /** Partial matches on words of their own, too weak to be a mention by themselves (kept for diagnostics). */
   weak: Candidate[];
 }
 

@@ -26,8 +26,6 @@ export type { AmbiguityReason, MessageIntent, MessageReading, ParseContext, Valu
 interface Parsed {
   p: PreparedText;
   words: Word[];
-  unitWords: Set<number>;
-  specific: number;
   today: LocalDate | null;
   periods: PeriodReading;
   numbers: NumberMention[];
@@ -60,12 +58,7 @@ function read(text: string, ctx: ParseContext): MessageReading {
   const words = matchableWords(p, periods);
   const index = indexIndicators(ctx.indicators);
   const match = matchIndicators(words, index, periods.scan);
-  const unitWords = new Set<number>();
-  words.forEach((w, j) => {
-    if (numbers.some((n) => n.unit && w.start >= n.start && w.end <= n.end)) unitWords.add(j);
-  });
-  const specific = 0.6 * index.maxWeight;
-  const s: Parsed = { p, words, unitWords, specific, today, periods, numbers, match, indicators: ctx.indicators, ctx };
+  const s: Parsed = { p, words, today, periods, numbers, match, indicators: ctx.indicators, ctx };
   const head = match.mentions[0];
   const hasIndicator = head !== undefined && (head.strong || match.ties.has(head));
   const hasQuantity = numbers.some((n) => n.unit !== null || n.scale !== null);
@@ -138,7 +131,7 @@ function correctionReason(p: PreparedText): { text: string; start: number } | nu
 function readReport(s: Parsed, intent: MessageIntent, explain: string[]): MessageReading {
   const reason = intent === "correction" ? correctionReason(s.p) : null;
   const numbers = reason ? s.numbers.filter((n) => n.start < reason.start) : s.numbers;
-  const pick = pickIndicator({ match: s.match, numbers, indicators: s.indicators, unitWords: s.unitWords, specific: s.specific });
+  const pick = pickIndicator({ match: s.match, numbers, indicators: s.indicators });
   const base = { ...emptyReading(intent, explain), ...(reason ? { reason: reason.text } : {}) };
   if (pick.kind !== "one") {
     const ambiguity = pick.kind === "none" ? { reason: "unknown_indicator" as const } : { reason: pick.reason, choices: pick.choices };
@@ -152,7 +145,13 @@ function readReport(s: Parsed, intent: MessageIntent, explain: string[]): Messag
   explain.push(`indicator:${def.code}@${indicator.confidence}`);
   const common = { ...base, indicator, candidates: rankedCandidates(s, pick.cand) };
   if (profile.isBoolean) {
-    const b = readBoolean(s.p.folded, s.p.original, pick.numbers, span);
+    const named = pick.cand.positions;
+    // A verdict word directly followed by more of the indicator's name is part of that name.
+    const isNamePart = (_start: number, end: number): boolean => {
+      const next = s.words.findIndex((w) => w.start >= end);
+      return next >= 0 && named.has(next);
+    };
+    const b = readBoolean(s.p.folded, s.p.original, pick.numbers, isNamePart);
     const period = choosePeriod(s, b?.start ?? null, def);
     explain.push(`period:${period.period ?? "-"}(${period.periodSource ?? "-"})`, b ? `value:${b.value}` : "ambiguity:missing_value");
     if (!b) return { ...common, ...period, ambiguity: { reason: "missing_value" } };
@@ -171,7 +170,7 @@ function readReport(s: Parsed, intent: MessageIntent, explain: string[]): Messag
 }
 
 function readQuery(s: Parsed, explain: string[]): MessageReading {
-  const pick = pickIndicator({ match: s.match, numbers: [], indicators: s.indicators, unitWords: s.unitWords, specific: s.specific });
+  const pick = pickIndicator({ match: s.match, numbers: [], indicators: s.indicators });
   const named = s.periods.mentions[0];
   const period = named
     ? { period: named.code, periodSource: named.source, basis: named.cumulative || s.periods.cumulativeMarker ? ("cumulative" as const) : ("period" as const) }

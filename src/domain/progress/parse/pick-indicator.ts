@@ -18,10 +18,6 @@ export interface PickInput {
   match: MatchResult;
   numbers: NumberMention[];
   indicators: readonly IndicatorDef[];
-  /** Word indexes that are the unit of a figure ("người" in "3.000 người"): not evidence of an indicator. */
-  unitWords: ReadonlySet<number>;
-  /** Weight a word needs to name an indicator by itself. */
-  specific: number;
 }
 
 function zonesOf(list: Candidate[], numbers: NumberMention[]): NumberMention[][] {
@@ -38,36 +34,38 @@ function fitsMeasure(n: NumberMention, def: IndicatorDef): boolean {
   return u !== null && u.dimension === m.dimension && (u.dimension !== "count" || nounsCompatible(m.noun, u.noun));
 }
 
-/** Weak matches with telling words of their own (not a figure's unit) that are followed by a figure of their kind. */
-function weakWithFigures(input: PickInput): Candidate[] {
-  const { match, unitWords, specific } = input;
-  const owned = new Set<number>();
-  for (const m of match.mentions) for (const j of m.positions.keys()) owned.add(j);
-  const eligible = match.weak.filter((w) => {
-    let own = 0;
-    for (const [j, weight] of w.positions) if (!owned.has(j) && !unitWords.has(j)) own += weight;
-    return own >= specific;
-  });
-  if (eligible.length === 0) return [];
-  const all = [...match.mentions, ...eligible].sort((a, b) => a.start - b.start);
-  const zones = zonesOf(all, input.numbers);
-  return eligible.filter((w) => {
-    const def = input.indicators[w.indicator];
-    return def !== undefined && (zones[all.indexOf(w)] ?? []).some((n) => fitsMeasure(n, def));
-  });
+/**
+ * A count whose noun is exactly another candidate's measure ("25 vụ" while the chosen indicator counts người) means
+ * the message carries that indicator's figure too: "TNGT quý 1: 25 vụ, chết 12 người, bị thương 18 người".
+ */
+function otherCountOwner(input: PickInput, chosen: Candidate, numbers: NumberMention[]): Candidate | null {
+  const def = input.indicators[chosen.indicator];
+  if (!def) return null;
+  for (const n of numbers) {
+    if (n.unit?.dimension !== "count" || fitsMeasure(n, def)) continue;
+    const owner = input.match.ranked.find((c) => {
+      const other = input.indicators[c.indicator];
+      return c !== chosen && other !== undefined && resolveIndicatorProfile(other).measure.noun === n.unit?.noun;
+    });
+    if (owner) return owner;
+  }
+  return null;
 }
 
 /** One clear indicator, none, or a reason to ask (a tie on shared words; several indicators each with a figure). */
 export function pickIndicator(input: PickInput): IndicatorPick {
   const { match, numbers, indicators } = input;
   const code = (c: Candidate): string => indicators[c.indicator]?.code ?? "";
-  const list = [...match.mentions, ...weakWithFigures(input)].sort((a, b) => a.start - b.start);
+  const list = match.mentions;
   if (list.length === 0) return { kind: "none" };
   if (list.length === 1) {
     const m = list[0] as Candidate;
     const tie = match.ties.get(m);
     if (tie) return { kind: "ask", reason: "unclear_indicator", choices: tie.map(code) };
-    return m.strong ? { kind: "one", cand: m, numbers } : { kind: "ask", reason: "unclear_indicator", choices: [code(m)] };
+    if (!m.strong) return { kind: "ask", reason: "unclear_indicator", choices: [code(m)] };
+    const other = otherCountOwner(input, m, numbers);
+    if (other) return { kind: "ask", reason: "several_indicators", choices: [code(m), code(other)] };
+    return { kind: "one", cand: m, numbers };
   }
   const zones = zonesOf(list, numbers);
   const withFigures = list.filter((_, k) => (zones[k]?.length ?? 0) > 0);

@@ -17,30 +17,28 @@ const NEGATIVE = new RegExp(
   "g",
 );
 
-function firstOutside(re: RegExp, folded: string, skip: { start: number; end: number } | null): RegExpExecArray | null {
+/** Whether the words at [start, end) are part of the indicator's name as written ("Đảm bảo an ninh…"). */
+export type NamePart = (start: number, end: number) => boolean;
+
+function firstVerdict(re: RegExp, folded: string, isNamePart: NamePart): RegExpExecArray | null {
   re.lastIndex = 0;
   for (let m = re.exec(folded); m; m = re.exec(folded)) {
-    // Words of the indicator's own name ("Đảm bảo an ninh…") are not the officer's verdict.
-    if (!skip || m.index + m[0].length <= skip.start || m.index >= skip.end) return m;
+    // "Đảm bảo vệ sinh môi trường …" names the indicator; "VSMT tại cơ quan đảm bảo" is the officer's verdict.
+    if (!isNamePart(m.index, m.index + m[0].length)) return m;
   }
   return null;
 }
 
 /**
- * Reads a yes/no figure outside `skip` (the indicator's name as matched); a plain "1"/"0" or "100%"/"0%" is
+ * Reads a yes/no figure from words that are not part of the indicator's name; a plain "1"/"0" or "100%"/"0%" is
  * accepted too. Null when the message says neither.
  */
-export function readBoolean(
-  folded: string,
-  original: string,
-  numbers: NumberMention[],
-  skip: { start: number; end: number } | null,
-): BooleanReading | null {
-  const neg = firstOutside(NEGATIVE, folded, skip);
+export function readBoolean(folded: string, original: string, numbers: NumberMention[], isNamePart: NamePart): BooleanReading | null {
+  const neg = firstVerdict(NEGATIVE, folded, isNamePart);
   if (neg) return { value: 0, text: original.slice(neg.index, neg.index + neg[0].length), start: neg.index };
   const literal = numbers.find((n) => (n.number === 1 && !n.unit) || (n.number === 100 && n.unit?.dimension === "percent") || n.number === 0);
   if (literal) return { value: literal.number === 0 ? 0 : 1, text: literal.text, start: literal.start };
-  const pos = firstOutside(POSITIVE, folded, skip);
+  const pos = firstVerdict(POSITIVE, folded, isNamePart);
   if (pos) return { value: 1, text: original.slice(pos.index, pos.index + pos[0].length), start: pos.index };
   return null;
 }
