@@ -26,6 +26,13 @@ function missing(rows: ParsedRows, out: OrgCsvIssue[], line: number, column: str
   if (!rows.rejectedCodes.has(ref)) out.push({ line, column, code: "unknown_reference", message: `No ${what} with code ${ref}` });
 }
 
+/** Units by code; with duplicate codes the first row wins (the later one is reported as the duplicate). */
+function unitsByCode(rows: ParsedRows): Map<string, OrgCsvUnitRow> {
+  const map = new Map<string, OrgCsvUnitRow>();
+  for (const { row } of rows.units) if (!map.has(row.code)) map.set(row.code, row);
+  return map;
+}
+
 function checkUniqueCodes(rows: ParsedRows, out: OrgCsvIssue[]): void {
   const firstLine = new Map<string, number>();
   const all = [...rows.units, ...rows.clusters, ...rows.officers].sort((a, b) => a.line - b.line);
@@ -40,7 +47,7 @@ function checkUniqueCodes(rows: ParsedRows, out: OrgCsvIssue[]): void {
 }
 
 function checkUnits(rows: ParsedRows, out: OrgCsvIssue[]): void {
-  const units = new Map(rows.units.map((u) => [u.row.code, u.row]));
+  const units = unitsByCode(rows);
   const clusters = new Set(rows.clusters.map((c) => c.row.code));
   for (const { line, row } of rows.units) {
     if (row.parent_code !== null && !units.has(row.parent_code)) {
@@ -64,7 +71,7 @@ function checkUnits(rows: ParsedRows, out: OrgCsvIssue[]): void {
 }
 
 function checkClusters(rows: ParsedRows, out: OrgCsvIssue[]): void {
-  const units = new Map(rows.units.map((u) => [u.row.code, u.row]));
+  const units = unitsByCode(rows);
   for (const { line, row } of rows.clusters) {
     const members = rows.units.filter((u) => u.row.cluster_codes.includes(row.code));
     // With rejected rows around, a missing member may just be a rejected one: stay quiet then.
@@ -83,7 +90,7 @@ function checkClusters(rows: ParsedRows, out: OrgCsvIssue[]): void {
 }
 
 function checkOfficers(rows: ParsedRows, out: OrgCsvIssue[]): void {
-  const units = new Map(rows.units.map((u) => [u.row.code, u.row]));
+  const units = unitsByCode(rows);
   const leaderOf = new Map(rows.clusters.map((c) => [c.row.code, c.row.leader_unit_code]));
   for (const { line, row } of rows.officers) {
     const unit = units.get(row.unit_code);
