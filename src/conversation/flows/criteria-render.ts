@@ -60,7 +60,7 @@ function sectionLines(s: AnswerSection, a: CriteriaAnswer, t: Translate, isTopic
   const name = t(s.kind === "criteria" && isTopic ? "criteria.section.topic" : `criteria.section.${s.kind}`);
   const heading = s.subjectName ? t("criteria.section.about", { section: name, subject: s.subjectName }) : name;
   const out = [`**${heading}:**`];
-  if (s.fallbackFrom && s.regimeLabel) out.push(t("criteria.fallback", { asked: a.regimeLabel ?? s.fallbackFrom, used: s.regimeLabel }));
+  if (s.fallbackFrom && s.regimeLabel) out.push(t("criteria.fallback", { asked: s.askedRegimeLabel ?? s.fallbackFrom, used: s.regimeLabel }));
   out.push(...s.bullets.map((b) => bullet(b, t)));
   return out;
 }
@@ -73,7 +73,10 @@ interface Block {
 
 function entryBlocks(a: CriteriaAnswer, t: Translate): Block[] {
   const isTopic = a.entryKind === "topic";
-  const blocks: Block[] = [{ lines: [`**${a.entryName ?? ""}**`, t("criteria.applies", { regime: a.regimeLabel ?? "", basis: basisText(a, t) })] }];
+  const regimeFree = a.sections.length > 0 && a.sections.every((s) => s.regime === "all");
+  const head = [`**${a.entryName ?? ""}**`];
+  if (!regimeFree) head.push(t("criteria.applies", { regime: a.regimeLabel ?? "", basis: basisText(a, t) }));
+  const blocks: Block[] = [{ lines: head }];
   for (const s of a.sections) blocks.push({ lines: sectionLines(s, a, t, isTopic), drop: s.kind === "notes" ? 1 : undefined });
   if (a.salaryRows) {
     blocks.push({

@@ -11,6 +11,7 @@ import {
   gapNote,
   keyCriteria,
   regimeLabel,
+  regimeShortLabel,
   resolveSection,
   sameCriteria,
   sectionCitations,
@@ -134,13 +135,18 @@ export function composeEntryAnswer(ctx: ComposeContext, entry: KbEntry, subject?
     subject && (entry.id === TOPIC_FOR.dossier || entry.id === TOPIC_FOR.deadline)
       ? subjectSections(ctx, entry, subject, entry.id === TOPIC_FOR.dossier ? "dossier" : "deadlines")
       : ownSections(ctx, entry);
-  for (const s of built.sections) if (s.fallbackFrom && s.regime !== "all") s.regimeLabel = regimeLabel(kb, s.regime, locale);
+  for (const s of built.sections) {
+    if (!s.fallbackFrom || s.regime === "all") continue;
+    s.regimeLabel = regimeShortLabel(kb, s.regime, locale);
+    s.askedRegimeLabel = regimeShortLabel(kb, s.fallbackFrom, locale);
+  }
   const current = currentRegime(kb, ctx.now);
   let summary: CriteriaAnswer["current"];
   const focus = subject ?? entry;
   if (choice.source === "campaign" && current !== choice.regime && (ctx.aspect === "criteria" || ctx.aspect === "decider") && !sameCriteria(focus, choice.regime, current)) {
     const key = keyCriteria(focus, current, locale, ctx.recipients);
-    if (key) summary = { regime: current, regimeLabel: regimeLabel(kb, current, locale), ...key };
+    const shown = new Set(built.sections.flatMap((s) => s.bullets.map((b) => b.text)));
+    if (key && !key.bullets.every((b) => shown.has(b.text))) summary = { regime: current, regimeLabel: regimeLabel(kb, current, locale), ...key };
   }
   const period = periodToken(choice);
   const warnings = unique([...regimeWarnings(kb, choice.regime, choice.window.to), ...regimeWarnings(kb, choice.regime, today)].map((w) => w.text[locale]));

@@ -120,6 +120,11 @@ export function regimeLabel(kb: CriteriaKb, regime: RegimeId, locale: CriteriaLo
   return kb.regimes.find((r) => r.id === regime)?.label[locale] ?? regime;
 }
 
+/** The regime's short label ("Luật 2003 + NĐ 91/2017 (đến 31/12/2023)"). */
+export function regimeShortLabel(kb: CriteriaKb, regime: RegimeId, locale: CriteriaLocale): string {
+  return kb.regimes.find((r) => r.id === regime)?.short[locale] ?? regime;
+}
+
 /** De-duplicates while keeping order. */
 export function unique<T>(items: T[]): T[] {
   return [...new Set(items)];

@@ -23,8 +23,9 @@ export interface AnswerSection {
   kind: SectionName;
   regime: RegimeId | "all";
   fallbackFrom?: RegimeId;
-  /** Label of `regime` when the section was borrowed from another regime. */
+  /** Short labels of the borrowed regime and of the asked one, when the section was borrowed. */
   regimeLabel?: string;
+  askedRegimeLabel?: string;
   /** Set when the section is about a title other than the answer's entry (dossier of CSTĐCS inside the dossier topic). */
   subjectName?: string;
   bullets: AnswerBullet[];

@@ -51,6 +51,19 @@ interface Placed {
   order: number;
 }
 
+const spanCache = new Map<string, PeriodSpan | null>();
+
+/** Period codes repeat across thousands of figures: parse each once (bounded cache, codes are few per year). */
+function spanOf(code: string): PeriodSpan | null {
+  let span = spanCache.get(code);
+  if (span === undefined) {
+    if (spanCache.size > 512) spanCache.clear();
+    span = parsePeriodCode(code);
+    spanCache.set(code, span);
+  }
+  return span;
+}
+
 function time(f: UnitFigure): number {
   return f.reportedAt ? f.reportedAt.getTime() : Number.NEGATIVE_INFINITY;
 }
@@ -70,7 +83,7 @@ function isYearToDate(p: Placed): boolean {
 function place(figures: readonly UnitFigure[], year: number, endMonth: number): Placed[] {
   const out: Placed[] = [];
   figures.forEach((figure, order) => {
-    const span = parsePeriodCode(figure.period);
+    const span = spanOf(figure.period);
     if (span && span.year === year && span.endMonth <= endMonth && Number.isFinite(figure.value)) out.push({ figure, span, order });
   });
   return out;
