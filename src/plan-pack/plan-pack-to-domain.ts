@@ -91,51 +91,59 @@ function toLegalBasis(b: PlanPackFile["legalBases"][number]): LegalBasis {
 /** Everything of the parsed pack except the two meta fields that depend on the file rather than its content. */
 export type PlanPackContent = Omit<PlanPack, "meta"> & { meta: Omit<PlanPack["meta"], "sourceName" | "packHash"> };
 
-/** Maps a schema-valid, cross-checked file to the pack's domain shape. */
-export function toPlanPackContent(file: PlanPackFile): PlanPackContent {
+function toCampaign(file: PlanPackFile): CampaignDef {
   const c = file.campaign;
-  const derived = deriveRegimeYear(c.year);
-  const warnings: string[] = [];
-  if (c.regimeYear !== undefined && c.regimeYear !== derived) {
-    warnings.push(`campaign.regimeYear ${c.regimeYear} differs from ${derived}, the regime the year ${c.year} implies`);
-  }
-  const campaign: CampaignDef = {
+  return {
     code: c.code,
     title: c.title,
     year: c.year,
     province: c.province,
-    regimeYear: c.regimeYear ?? derived,
+    regimeYear: c.regimeYear ?? deriveRegimeYear(c.year),
     theme: c.theme,
     indicators: file.indicators.map(toIndicator),
     deadlines: file.deadlines.map(toDeadline).sort((a, b) => a.due.localeCompare(b.due) || a.code.localeCompare(b.code)),
     reminderRules: file.reminderRules.map(toReminderRule),
     figuresInGroups: c.figuresInGroups,
   };
+}
+
+function toMeta(file: PlanPackFile): PlanPackContent["meta"] {
+  const c = file.campaign;
+  const derived = deriveRegimeYear(c.year);
+  const warnings: string[] = [];
+  if (c.regimeYear !== undefined && c.regimeYear !== derived) {
+    warnings.push(`campaign.regimeYear ${c.regimeYear} differs from ${derived}, the regime the year ${c.year} implies`);
+  }
+  return {
+    format: file.format,
+    description: file.meta.description,
+    illustrative: file.meta.illustrative,
+    sourceDocument: file.meta.sourceDocument ?? null,
+    issuedBy: c.issuedBy ?? null,
+    issuedAt: c.issuedAt ?? null,
+    signer: c.signer ?? null,
+    timezone: c.timezone,
+    regimeSource: c.regimeYear !== undefined ? "stated" : "derived",
+    notes: file.meta.notes,
+    warnings,
+  };
+}
+
+/** Maps a schema-valid, cross-checked file to the pack's domain shape. */
+export function toPlanPackContent(file: PlanPackFile): PlanPackContent {
   const indicatorSources: Record<string, IndicatorSource> = {};
   for (const i of file.indicators) {
     indicatorSources[i.code] = { section: i.source.section, line: i.source.line ?? null, quote: i.source.quote ?? null };
   }
   const scoring: PlanPackScoring = { ...file.scoring, weights: { ...file.scoring.weights } };
   return {
-    campaign,
+    campaign: toCampaign(file),
     content: { ...file.content },
     indicatorGroups: file.indicatorGroups.map((g) => ({ code: g.code, name: g.name, nameEn: g.nameEn ?? null, source: g.source ?? null })),
     indicatorSources,
     legalBases: file.legalBases.map(toLegalBasis),
     awards: toAwards(file.awards),
     scoring,
-    meta: {
-      format: file.format,
-      description: file.meta.description,
-      illustrative: file.meta.illustrative,
-      sourceDocument: file.meta.sourceDocument ?? null,
-      issuedBy: c.issuedBy ?? null,
-      issuedAt: c.issuedAt ?? null,
-      signer: c.signer ?? null,
-      timezone: c.timezone,
-      regimeSource: c.regimeYear !== undefined ? "stated" : "derived",
-      notes: file.meta.notes,
-      warnings,
-    },
+    meta: toMeta(file),
   };
 }

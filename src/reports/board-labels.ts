@@ -39,6 +39,7 @@ export function periodLabel(code: string, t: Translate): string {
   }
 }
 
+/** "≥", "Giảm so với cùng kỳ"… */
 export function comparatorLabel(comparator: Comparator, t: Translate): string {
   return t(`board.comparator.${COMPARATOR_KEYS[comparator]}`);
 }

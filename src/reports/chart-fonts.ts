@@ -7,8 +7,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
+/** Family name the SVG asks for; matches the bundled TTF files. */
 export const CHART_FONT_FAMILY = "DejaVu Sans";
 
+/** Paths of the TTF files charts are rendered with. */
 export interface ChartFonts {
   regular: string;
   bold: string;

@@ -14,6 +14,7 @@ import { renderCsv } from "./report-csv";
 import type { ReportContext, ReportTable } from "./report-table";
 import { renderXlsx } from "./report-xlsx";
 
+/** File formats of the board's exports. */
 export type ExportFormat = "xlsx" | "csv";
 
 /** MIME type and file extension of each format, for attachments and HTTP responses. */

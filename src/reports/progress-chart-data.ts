@@ -35,6 +35,7 @@ export function valueLine(row: ProgressFigures & Partial<Pick<IndicatorProgress,
       parts.push(withMeasure(`${amount(row.value, def, locale)} / ${amount(row.target, def, locale)}`, def));
     } else parts.push(value);
   }
+  if (row.isStale && row.throughMonth !== null) parts.push(t("board.chart.throughMonth", { month: row.throughMonth }));
   if (row.aggregation && row.aggregation !== "province" && row.unitsExpected) {
     parts.push(t("board.chart.unitsReported", { reported: row.unitsReported ?? 0, expected: row.unitsExpected }));
   }

@@ -9,6 +9,7 @@ import { COLORS, line, loadTextMeasure, rect, renderPng, round, svgDocument, tex
 import type { TextMeasure } from "./svg-kit";
 import { formatPercent, legend } from "./chart-parts";
 
+/** One bar of the progress chart. */
 export interface ProgressChartRow {
   /** Indicator name as the plan writes it. */
   label: string;
@@ -23,12 +24,14 @@ export interface ProgressChartRow {
   group?: string;
 }
 
+/** The progress chart's content (see `progressChartData` to build it from a snapshot). */
 export interface ProgressChartData {
   title: string;
   subtitle?: string;
   rows: ProgressChartRow[];
 }
 
+/** Rendering options shared by the charts. */
 export interface ChartOptions {
   t: Translate;
   /** Image width in px (default 960). */

@@ -11,6 +11,7 @@ import type { ChartOptions } from "./progress-chart";
 import { COLORS, line, loadTextMeasure, rect, renderPng, svgDocument, text, wrapText } from "./svg-kit";
 import type { TextMeasure } from "./svg-kit";
 
+/** Segment colour of each criterion. */
 export const CRITERION_COLORS: Record<Criterion, string> = {
   completion: "#2f6db5",
   timeliness: "#27a0a8",
@@ -25,6 +26,7 @@ const PAD = 28;
 const BAR_H = 28;
 const LINE_H = 23;
 
+/** Ranking chart options: titles default to the catalog's wording. */
 export interface RankingChartOptions extends ChartOptions {
   /** Defaults to "Xếp hạng thi đua – {cluster name}". */
   title?: string;

@@ -22,11 +22,9 @@ export interface RegistrationRow {
   note?: string | null;
 }
 
-/** (c) Registrations and pledges of a campaign year. */
-export function registrationTable(p: { rows: readonly RegistrationRow[]; year: number; ctx: ReportContext }): ReportTable {
-  const { ctx } = p;
+function columns(ctx: ReportContext): ReportColumn[] {
   const h = (k: string) => ctx.t(`board.export.col.${k}`);
-  const columns: ReportColumn[] = [
+  return [
     { header: h("no"), format: "integer", width: 6, align: "center" },
     { header: h("unit"), format: "text", width: 34 },
     { header: h("registrationStatus"), format: "text", width: 15 },
@@ -37,6 +35,11 @@ export function registrationTable(p: { rows: readonly RegistrationRow[]; year: n
     { header: h("signedBy"), format: "text", width: 22 },
     { header: h("note"), format: "text", width: 24 },
   ];
+}
+
+/** (c) Registrations and pledges of a campaign year. */
+export function registrationTable(p: { rows: readonly RegistrationRow[]; year: number; ctx: ReportContext }): ReportTable {
+  const { ctx } = p;
   const rows: ReportRow[] = [];
   let cluster: string | undefined;
   p.rows.forEach((r, i) => {
@@ -61,7 +64,7 @@ export function registrationTable(p: { rows: readonly RegistrationRow[]; year: n
   return {
     sheetName: String(p.year),
     ...reportFrame(ctx, ctx.t("board.export.registrationTitle", { year: p.year }), null),
-    columns,
+    columns: columns(ctx),
     rows,
   };
 }

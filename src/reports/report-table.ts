@@ -13,6 +13,7 @@ import { dateLine, periodLabel } from "./board-labels";
  */
 export type CellFormat = "text" | "number" | "integer" | "percent" | "points" | "signedPoints" | "date";
 
+/** A cell's content: text, number, date (a UTC-midnight Date) or empty. */
 export type CellValue = string | number | Date | null;
 
 /** A cell that overrides its column's format (rows mixing measures, e.g. tỷ đồng and %). */
@@ -21,8 +22,10 @@ export interface FormattedCell {
   format: CellFormat;
 }
 
+/** A plain value (the column's format applies) or a value with its own format. */
 export type Cell = CellValue | FormattedCell;
 
+/** A column: its Vietnamese header, format and width. */
 export interface ReportColumn {
   header: string;
   /** Upper header spanning consecutive columns with the same group (e.g. the indicator's name). */
@@ -34,12 +37,14 @@ export interface ReportColumn {
   align?: "left" | "center" | "right";
 }
 
+/** A data row, or a section heading row. */
 export interface ReportRow {
   /** `section` rows print their first cell across the whole width (cluster name, indicator group). */
   kind?: "data" | "section";
   cells: Cell[];
 }
 
+/** A whole report, ready for `renderXlsx` or `renderCsv`. */
 export interface ReportTable {
   sheetName: string;
   /** Agency lines printed top-left (e.g. "UBND TỈNH KIÊN GIANG", "BAN THI ĐUA - KHEN THƯỞNG"). */
@@ -68,10 +73,12 @@ export interface ReportContext {
   timeZone?: string;
 }
 
+/** Whether a cell carries its own format. */
 export function isFormattedCell(cell: Cell): cell is FormattedCell {
   return cell !== null && typeof cell === "object" && !(cell instanceof Date);
 }
 
+/** The value of a cell, formatted or not. */
 export function cellValue(cell: Cell): CellValue {
   return isFormattedCell(cell) ? cell.value : cell;
 }

@@ -32,6 +32,7 @@ export interface TextMeasure {
   bold: FontMetrics;
 }
 
+/** Metrics of the chart fonts (parsed once per file). */
 export function loadTextMeasure(fonts: ChartFonts = resolveChartFonts()): TextMeasure {
   return { regular: loadFontMetrics(fonts.regular), bold: loadFontMetrics(fonts.bold) };
 }
@@ -67,6 +68,7 @@ export function wrapText(text: string, maxWidth: number, fontSize: number, m: Fo
   return lines.map((l, i) => (i === lines.length - 1 || m.width(l, fontSize) > maxWidth ? ellipsize(l, maxWidth, fontSize, m) : l));
 }
 
+/** Text styling for `text()`. */
 export interface TextOpts {
   size: number;
   fill?: string;
@@ -92,15 +94,18 @@ export function text(x: number, y: number, content: string, o: TextOpts): string
   return `<text ${attrs.join(" ")}>${escapeXml(content)}</text>`;
 }
 
+/** A rectangle; `extra` adds raw attributes (rx, stroke…). */
 export function rect(x: number, y: number, w: number, h: number, fill: string, extra = ""): string {
   return `<rect x="${round(x)}" y="${round(y)}" width="${round(Math.max(0, w))}" height="${round(h)}" fill="${fill}" ${extra}/>`;
 }
 
+/** A line, dashed when `dash` is given. */
 export function line(x1: number, y1: number, x2: number, y2: number, stroke: string, width = 1, dash?: string): string {
   const d = dash ? ` stroke-dasharray="${dash}"` : "";
   return `<line x1="${round(x1)}" y1="${round(y1)}" x2="${round(x2)}" y2="${round(y2)}" stroke="${stroke}" stroke-width="${width}"${d}/>`;
 }
 
+/** Rounds coordinates to 0.1 px to keep the SVG small. */
 export function round(n: number): number {
   return Math.round(n * 10) / 10;
 }

@@ -3,6 +3,7 @@
  * the local fake Telegram and Zalo servers on 127.0.0.1. Tests talk to it only as the platforms would: signed or
  * secret-bearing webhook POSTs in, API calls observed at the fakes out.
  */
+import { request as httpRequest } from "node:http";
 import type { RecordedRequest } from "../fakes/fake-platform-http";
 import { createFakeTelegramServer, type FakeTelegramServer } from "../fakes/fake-telegram-server";
 import { createFakeZaloServer, signedZaloDelivery, type FakeZaloServer } from "../fakes/fake-zalo-server";
@@ -52,7 +53,34 @@ export function stampArrivals(requests: RecordedRequest[]): (r: RecordedRequest)
 
 /** What a person reads: Telegram HTML tags and entities removed, `**bold**` markers dropped. */
 export function plain(text: string): string {
-  return text.replace(/<[^>]+>/g, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&").replace(/\*\*/g, "");
+  return text.replace(/<\/?(b|i|u|s|a|code|pre|blockquote)(\s[^>]*)?>/g, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&").replace(/\*\*/g, "");
+}
+
+export interface PostResult {
+  status: number;
+  body: string;
+}
+
+/**
+ * POSTs on a fresh connection each time (agent: false). fetch's pooled keep-alive sockets can be reset by the server
+ * exactly as they are reused after a long idle pause, which would make a test flaky for a reason no platform has.
+ */
+export function post(url: string, body: string | Buffer, headers: Record<string, string> = {}, method = "POST"): Promise<PostResult> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method, agent: false, headers: { "content-type": "application/json", ...headers } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+/** GET JSON on a fresh connection. */
+export async function getJson<T>(url: string): Promise<T> {
+  return JSON.parse((await post(url, "", {}, "GET")).body) as T;
 }
 
 /** Polls until `check` returns a truthy value (or throws after `timeoutMs`). */
@@ -120,10 +148,10 @@ export interface E2eServer {
   runtime: Runtime;
   url: string;
   tgArrival: (r: RecordedRequest) => number | undefined;
-  postTelegram(update: unknown, secret?: string | null): Promise<Response>;
+  postTelegram(update: unknown, secret?: string | null): Promise<PostResult>;
   /** Signed like Zalo does; `badSignature` signs with a wrong key. */
-  postZalo(event: Record<string, unknown>, opts?: { badSignature?: boolean }): Promise<Response>;
-  postZaloBot(update: unknown, secret?: string | null): Promise<Response>;
+  postZalo(event: Record<string, unknown>, opts?: { badSignature?: boolean }): Promise<PostResult>;
+  postZaloBot(update: unknown, secret?: string | null): Promise<PostResult>;
   /** A one-time invite code for the first officer with `role` in `unitCode`. */
   invite(unitCode: string, role?: string): Promise<{ code: string; officerId: string }>;
   /** Texts the fake Telegram delivered to a chat. */
@@ -156,19 +184,18 @@ export async function startE2e(kind: TestDbKind, opts: E2eOptions = {}): Promise
   });
   const server = await startServer(config, { logger: createLogger({ level: "silent" }), limits: opts.limits ?? FAST_LIMITS, registerCommands: false });
   const { runtime, url } = server;
-  const post = (path: string, body: string | Buffer, headers: Record<string, string>) =>
-    fetch(`${url}${path}`, { method: "POST", body, headers: { "content-type": "application/json", ...headers } });
+  const postTo = (path: string, body: string | Buffer, headers: Record<string, string>) => post(`${url}${path}`, body, headers);
 
   return {
     kind, tdb, tg, zalo, server, runtime, url, tgArrival,
     postTelegram: (update, secret = TG_SECRET) =>
-      post("/webhooks/telegram", JSON.stringify(update), secret === null ? {} : { "x-telegram-bot-api-secret-token": secret }),
+      postTo("/webhooks/telegram", JSON.stringify(update), secret === null ? {} : { "x-telegram-bot-api-secret-token": secret }),
     postZalo(event, o = {}) {
       const d = signedZaloDelivery({ appId: zalo.appId, oaSecretKey: o.badSignature ? "not-the-key" : ZALO_OA_SECRET_KEY, body: event });
-      return post("/webhooks/zalo", d.raw, d.headers);
+      return postTo("/webhooks/zalo", d.raw, d.headers);
     },
     postZaloBot: (update, secret = ZALO_BOT_SECRET) =>
-      post("/webhooks/zalo-bot", JSON.stringify(update), secret === null ? {} : { "x-bot-api-secret-token": secret }),
+      postTo("/webhooks/zalo-bot", JSON.stringify(update), secret === null ? {} : { "x-bot-api-secret-token": secret }),
     async invite(unitCode, role = "officer") {
       const unit = runtime.org.unitByCode(unitCode);
       const officer = runtime.org.listOfficers().find((o) => o.role === role && o.unitId === unit?.id);

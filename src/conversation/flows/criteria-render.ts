@@ -36,7 +36,12 @@ export function formatDate(iso: string): string {
   return `${d}/${m}/${y}`;
 }
 
-const bullet = (b: AnswerBullet, t: Translate): string => `• ${b.text}${b.unverified ? ` ${t("criteria.unverified_mark")}` : ""}`;
+/** A bullet line; the unverified mark is added unless the text already says so. */
+function bullet(b: AnswerBullet, t: Translate): string {
+  const mark = t("criteria.unverified_mark");
+  const says = b.text.toLowerCase().includes(mark.replace(/[()]/g, "").toLowerCase());
+  return `• ${b.text}${b.unverified && !says ? ` ${mark}` : ""}`;
+}
 
 function basisText(a: CriteriaAnswer, t: Translate): string {
   const w = a.window;
@@ -77,7 +82,7 @@ function entryBlocks(a: CriteriaAnswer, t: Translate): Block[] {
   const head = [`**${a.entryName ?? ""}**`];
   if (!regimeFree) head.push(t("criteria.applies", { regime: a.regimeLabel ?? "", basis: basisText(a, t) }));
   const blocks: Block[] = [{ lines: head }];
-  for (const s of a.sections) blocks.push({ lines: sectionLines(s, a, t, isTopic), drop: s.kind === "notes" ? 1 : undefined });
+  for (const s of a.sections) blocks.push({ lines: sectionLines(s, a, t, isTopic), drop: s.kind === "notes" && a.aspect !== "vote" ? 1 : undefined });
   if (a.salaryRows) {
     blocks.push({
       lines: [

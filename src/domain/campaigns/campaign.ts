@@ -51,6 +51,12 @@ export interface IndicatorDef {
    */
   sense?: IndicatorSense;
   /**
+   * Parts this indicator is the total of, as officers name them (fisheries output: ["khai thác", "nuôi trồng"]).
+   * A figure named with some but not all of them ("sản lượng khai thác thủy sản …") is a part, not this indicator,
+   * so the bot asks back. Absent: no such check.
+   */
+  components?: string[];
+  /**
    * true when figures add up over the year (lũy kế: revenue, tonnes, jobs), so progress is judged against
    * target × share of the year elapsed; false for rates and levels, compared with the target directly.
    * When absent: true for `number` values with `sum`/`province` aggregation whose measure is not per-something

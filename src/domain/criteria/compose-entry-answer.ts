@@ -92,7 +92,7 @@ interface Built {
 }
 
 function addSection(out: Built, ctx: ComposeContext, entry: KbEntry, kind: SectionName): boolean {
-  const r = resolveSection(entry, ctx.choice.regime, kind);
+  const r = resolveSection(entry, ctx.choice.regime, kind, true, kind === "notes" && ctx.aspect === "vote");
   if (!r) return false;
   out.sections.push(toAnswerSection(kind, r, ctx.locale, undefined, ctx.recipients));
   out.citations.push(...sectionCitations(kind, r, ctx.recipients));
@@ -104,7 +104,8 @@ function ownSections(ctx: ComposeContext, entry: KbEntry): Built {
   const { locale } = ctx;
   const regime = ctx.choice.regime;
   const out: Built = { sections: [], citations: [], unverified: [] };
-  const order: SectionName[] = ctx.aspect === "decider" ? ["decidedBy", "criteria", "notes"] : ["criteria", "decidedBy", "notes"];
+  const order: SectionName[] =
+    ctx.aspect === "decider" ? ["decidedBy", "criteria", "notes"] : ctx.aspect === "vote" ? ["notes", "criteria", "decidedBy"] : ["criteria", "decidedBy", "notes"];
   for (const kind of order) addSection(out, ctx, entry, kind);
   const gap = gapNote(entry, regime, locale);
   if (gap) out.unverified.push(gap);
@@ -143,8 +144,9 @@ export function composeEntryAnswer(ctx: ComposeContext, entry: KbEntry, subject?
   const current = currentRegime(kb, ctx.now);
   let summary: CriteriaAnswer["current"];
   const focus = subject ?? entry;
-  if (choice.source === "campaign" && current !== choice.regime && (ctx.aspect === "criteria" || ctx.aspect === "decider") && !sameCriteria(focus, choice.regime, current)) {
-    const key = keyCriteria(focus, current, locale, ctx.recipients);
+  const summarySection: SectionName = ctx.aspect === "decider" ? "decidedBy" : "criteria";
+  if (choice.source === "campaign" && current !== choice.regime && (ctx.aspect === "criteria" || ctx.aspect === "decider") && !sameCriteria(focus, choice.regime, current, summarySection)) {
+    const key = keyCriteria(focus, current, locale, ctx.recipients, summarySection);
     const shown = new Set(built.sections.flatMap((s) => s.bullets.map((b) => b.text)));
     if (key && !key.bullets.every((b) => shown.has(b.text))) summary = { regime: current, regimeLabel: regimeLabel(kb, current, locale), ...key };
   }

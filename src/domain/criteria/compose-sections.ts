@@ -40,10 +40,13 @@ function own(entry: KbEntry, regime: RegimeId, name: SectionName): ResolvedSecti
   return null;
 }
 
-/** The section of `entry` for `regime`, borrowed from another regime (marked) when allowed and needed. */
-export function resolveSection(entry: KbEntry, regime: RegimeId, name: SectionName, allowFallback = true): ResolvedSection | null {
+/**
+ * The section of `entry` for `regime`, borrowed from another regime (marked) when allowed and needed.
+ * `borrowAny` also borrows notes (a vote question needs the vote rule even if only another regime states it).
+ */
+export function resolveSection(entry: KbEntry, regime: RegimeId, name: SectionName, allowFallback = true, borrowAny = false): ResolvedSection | null {
   const found = own(entry, regime, name);
-  if (found || !allowFallback || !BORROWABLE.includes(name)) return found;
+  if (found || !allowFallback || (!BORROWABLE.includes(name) && !borrowAny)) return found;
   for (const other of FALLBACK_ORDER[regime]) {
     const block = entry.regimes[other];
     const bullets = block?.[name];
@@ -83,9 +86,15 @@ export function sectionCitations(kind: SectionName, r: ResolvedSection, recipien
   return [...base, ...forRecipients(r.bullets, recipients).flatMap((b) => b.cite)];
 }
 
-/** Key bullets of the criteria under `regime` (the short summary of the law in force today). */
-export function keyCriteria(entry: KbEntry, regime: RegimeId, locale: CriteriaLocale, recipients: readonly Recipient[] = []): { bullets: AnswerBullet[]; citations: string[] } | null {
-  const r = resolveSection(entry, regime, "criteria", false);
+/** Key bullets of a section (criteria by default) under `regime`: the short summary of the law in force today. */
+export function keyCriteria(
+  entry: KbEntry,
+  regime: RegimeId,
+  locale: CriteriaLocale,
+  recipients: readonly Recipient[] = [],
+  section: SectionName = "criteria",
+): { bullets: AnswerBullet[]; citations: string[] } | null {
+  const r = resolveSection(entry, regime, section, false);
   if (!r) return null;
   const all = forRecipients(r.bullets, recipients);
   const key = all.filter((b) => b.key);
@@ -97,9 +106,9 @@ export function keyCriteria(entry: KbEntry, regime: RegimeId, locale: CriteriaLo
 }
 
 /** Whether two regimes give the same criteria bullets (then no "current law" summary is needed). */
-export function sameCriteria(entry: KbEntry, a: RegimeId, b: RegimeId): boolean {
-  const ra = resolveSection(entry, a, "criteria", false);
-  const rb = resolveSection(entry, b, "criteria", false);
+export function sameCriteria(entry: KbEntry, a: RegimeId, b: RegimeId, section: SectionName = "criteria"): boolean {
+  const ra = resolveSection(entry, a, section, false);
+  const rb = resolveSection(entry, b, section, false);
   return !!ra && !!rb && ra.bullets === rb.bullets;
 }
 

@@ -72,8 +72,11 @@ function buildAliases(entries: readonly KbEntry[], norm: TokenNormalizer): Alias
 
 type Occurrences = Map<string, { pos: number; quality: number }[]>;
 
-/** Aligns one alias with the question: anchored on each occurrence of its rarest token, greedy for the rest. */
-function align(alias: Alias, occ: Occurrences): { matched: number; count: number; span: [number, number] } | null {
+/**
+ * Aligns one alias with the question: anchored on each occurrence of its rarest token, greedy for the rest.
+ * `matched` sums quality × idf of the tokens found, so missing "tỉnh" costs more than missing "đua".
+ */
+function align(alias: Alias, occ: Occurrences, idf: (t: string) => number): { matched: number; count: number; span: [number, number] } | null {
   const lists = alias.tokens.map((t) => occ.get(t) ?? []);
   let anchorIdx = -1;
   lists.forEach((l, i) => {
@@ -83,7 +86,7 @@ function align(alias: Alias, occ: Occurrences): { matched: number; count: number
   let best: { matched: number; count: number; span: [number, number] } | null = null;
   for (const anchor of lists[anchorIdx] as { pos: number; quality: number }[]) {
     const used = new Set([anchor.pos]);
-    let matched = anchor.quality;
+    let matched = anchor.quality * idf(alias.tokens[anchorIdx] as string);
     let lo = anchor.pos;
     let hi = anchor.pos;
     lists.forEach((l, j) => {
@@ -96,7 +99,7 @@ function align(alias: Alias, occ: Occurrences): { matched: number; count: number
       }
       if (!pick) return;
       used.add(pick.pos);
-      matched += pick.quality;
+      matched += pick.quality * idf(alias.tokens[j] as string);
       lo = Math.min(lo, pick.pos);
       hi = Math.max(hi, pick.pos);
     });
@@ -113,6 +116,12 @@ export function createCriteriaIndex(kb: CriteriaKb): CriteriaIndex {
   const byToken = new Map<string, number[]>();
   aliases.forEach((a, i) => a.tokens.forEach((t) => byToken.set(t, [...new Set([...(byToken.get(t) ?? []), i])])));
   const vocabulary = [...byToken.keys()];
+  const idfOf = new Map<string, number>();
+  for (const [token, ids] of byToken) {
+    const entries = new Set(ids.map((i) => (aliases[i] as Alias).entryId)).size;
+    idfOf.set(token, Math.log(1 + kb.entries.length / entries));
+  }
+  const idf = (t: string): number => idfOf.get(t) ?? 1;
   const fuzzyCache = new Map<string, { token: string; quality: number }[]>();
 
   function equivalents(q: string): { token: string; quality: number }[] {
@@ -171,18 +180,18 @@ export function createCriteriaIndex(kb: CriteriaKb): CriteriaIndex {
     const best = new Map<string, EntryMatch>();
     for (const i of candidates) {
       const alias = aliases[i] as Alias;
-      const a = align(alias, occ);
+      const a = align(alias, occ, idf);
       if (!a) continue;
-      const coverage = a.matched / alias.tokens.length;
+      const coverage = a.matched / alias.tokens.reduce((sum, t) => sum + idf(t), 0);
       const compactness = a.count / (a.span[1] - a.span[0] + 1);
       const textScore = text.get(alias.entryId) ?? 0;
       const score = alias.weight * coverage * Math.sqrt(compactness) * (1 + 0.1 * Math.min(alias.effLength, 6)) + 0.05 * textScore;
+      const cand: EntryMatch = { entryId: alias.entryId, score, coverage, compactness, span: a.span, weak: alias.weight < 1, textScore };
       const prev = best.get(alias.entryId);
-      if (!prev || score > prev.score) {
-        best.set(alias.entryId, { entryId: alias.entryId, score, coverage, compactness, span: a.span, weak: alias.weight < 1, textScore });
-      }
+      // A full match of a generic alias beats a partial match of a specific one: confidence first, then score.
+      if (!prev || rank(cand) > rank(prev)) best.set(alias.entryId, cand);
     }
-    return [...best.values()].sort((x, y) => y.score - x.score);
+    return [...best.values()].sort((x, y) => rank(y) - rank(x));
   }
 
   return { normalizer, match, rankText };
@@ -190,5 +199,10 @@ export function createCriteriaIndex(kb: CriteriaKb): CriteriaIndex {
 
 /** Whether a match is strong enough to answer from (never answer from a partial or scattered match). */
 export function isConfident(m: EntryMatch): boolean {
-  return m.coverage >= 0.8 && m.compactness >= 0.6;
+  return m.coverage >= CONFIDENT_COVERAGE && m.compactness >= 0.6;
 }
+
+/** Coverage (idf-weighted) needed to answer: one missing common syllable passes, a missing "tỉnh" does not. */
+const CONFIDENT_COVERAGE = 0.82;
+
+const rank = (m: EntryMatch): number => m.score + (isConfident(m) ? 10 : 0);

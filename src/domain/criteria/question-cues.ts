@@ -25,8 +25,11 @@ export interface QuestionCues extends TimeCues {
   variant?: "commune_chairman" | "default";
   /** Asks for records (lists of winners, results) that no rule can answer. */
   asksForRecords: boolean;
-  /** Asks what a document says (its articles, amendments, content). */
-  asksForContent: boolean;
+  /**
+   * Asks what a document says: "articles" (which articles, amendments, full text) or "gist" (what it provides).
+   * Undefined when the question does not ask about a document's content.
+   */
+  asksForContent?: "articles" | "gist";
 }
 
 const ASPECTS: [CriteriaAspect, RegExp][] = [
@@ -34,14 +37,17 @@ const ASPECTS: [CriteriaAspect, RegExp][] = [
   ["deadline", /\b(thoi han|han chot|han nop|han gui|han cuoi|cham nhat|truoc ngay|khi nao|bao gio|luc nao|thoi diem nao|ngay nao|deadline|due date|by when|when)\b/],
   ["registration", /\b(dang ky|giao uoc|register|registration|pledge|covenant)\b/],
   ["dossier", /\b(ho so|thu tuc|giay to|to trinh|bao cao thanh tich|mau so|bieu mau|dossier|paperwork|documents?|papers|nomination file|application)\b/],
-  ["vote", /\b(bo phieu|ty le phieu|so phieu|phieu bau|ballot|vote|voting)\b/],
+  ["vote", /\b(bo phieu|phieu|ballot|vote|voting)\b/],
   ["decider", /\b(ai (la nguoi )?(quyet dinh|tang|xet|ky|cong nhan|co tham quyen|trao|khen)|tham quyen|cap nao (tang|quyet dinh|xet|ky|cong nhan|khen)|co quan nao (tang|quyet dinh|xet tang|cong nhan)|nguoi (quyet dinh|ky)|who (decides|awards|grants|signs|approves|gives)|authority|competent)\b/],
 ];
 
 const ELIGIBILITY = /\b(du dieu kien|du tieu chuan|dat chua|co dat|co du|du chua|eligible|qualify|qualifies)\b/;
 const RECORDS =
-  /\b(danh sach (cac |nhung )?(don vi|tap the|ca nhan|nguoi|xa|huyen|doanh nghiep|co quan|truong hop)|danh sach .{0,60}(duoc|da) (tang|trao|khen|cong nhan)|ket qua (xet|khen|binh xet|thi dua)|(don vi|tap the|ca nhan|ai) nao da|da (duoc|dat) (tang|trao|khen|cong nhan)|bao nhieu (don vi|tap the|ca nhan|nguoi) (da )?(duoc|dat)|so luong (don vi|tap the|ca nhan|nguoi)|list of (units|winners|recipients|people)|winners|who (won|received|got)|how many (units|people|collectives|individuals))\b/;
-const CONTENT = /\b(sua doi|bo sung|dieu nao|dieu may|noi dung|toan van|quy dinh (gi|nhung gi|the nao)|gom (nhung )?gi|which articles?|what does|content|full text|amend(s|ed|ment)?)\b/;
+  /\b(danh sach (cac |nhung )?(don vi|tap the|ca nhan|nguoi|xa|huyen|doanh nghiep|co quan|truong hop)|danh sach .{0,60}(duoc|da) (tang|trao|khen|cong nhan)|ket qua (xet|khen|binh xet|thi dua)|(don vi|tap the|ca nhan|ai) nao da|da (duoc|dat) (tang|trao|khen|cong nhan)|bao nhieu (don vi|tap the|ca nhan|nguoi) (da )?(duoc|dat)|so luong (don vi|tap the|ca nhan|nguoi)|(diem|xep hang|thu hang) (thi dua )?(cua|huyen|so|don vi|xa|phuong|cum|khoi) [a-z0-9]+|list of (units|winners|recipients|people)|winners|who (won|received|got)|how many (units|people|collectives|individuals))\b/;
+const CONTENT_ARTICLES = /\b(sua doi|bo sung|dieu nao|dieu may|nhung dieu|toan van|nguyen van|ban goc|which articles?|full text|amend(s|ed|ment)?|wording)\b/;
+const CONTENT_GIST = /\b(noi dung|quy dinh (gi|nhung gi|the nao|ve gi)|gom (nhung )?gi|what does|content)\b/;
+/** "Who got it" is a request for records only when a past year or period pins it. */
+const WHO_GOT = /\b(ai|don vi nao|tap the nao|ca nhan nao|nhung ai|nhung don vi nao) (da )?(duoc|dat|nhan) /;
 const NOW = /\b(hien nay|hien hanh|hien tai|bay gio|luat moi|quy dinh moi|moi nhat|hom nay|current(ly)?|now|new law|latest|today|in force)\b/;
 const OLD = /\b(luat cu|quy dinh cu|truoc day|old law|previous law)\b/;
 const LAW_FAMILY = /\bluat(?: thi dua,? khen thuong| tdkt)?(?: nam)? (2003|2005|2009|2013|2022)\b/;
@@ -166,21 +172,23 @@ export function readQuestionCues(kb: CriteriaKb, question: string, now: Date): Q
   const time = scanTime(textNoLaw, now);
   const docs = decreeRegime(scan.documents);
   const lawFamily = lawMatch ? (lawMatch[1] === "2022" ? "2022" : "2003") : docs.family;
-  const aspect = ASPECTS.find(([, re]) => re.test(folded))?.[0] ?? "criteria";
+  const baseSalary = scanSalary(textNoLaw);
+  // A stated base salary only makes sense for an amount: read the question as a bonus question.
+  const aspect = baseSalary !== undefined ? "bonus" : (ASPECTS.find(([, re]) => re.test(folded))?.[0] ?? "criteria");
   return {
     folded,
     aspect,
     asksEligibility: ELIGIBILITY.test(folded),
     documents: scan.documents,
-    baseSalary: scanSalary(textNoLaw),
+    baseSalary,
     recipients: scanRecipients(folded),
     variant: /\b(cap xa|ubnd xa|chu tich xa|xa phuong|commune)\b/.test(folded)
       ? "commune_chairman"
       : /\b(giam doc|thu truong|cap huyen|cap so|doanh nghiep|department|director)\b/.test(folded)
         ? "default"
         : undefined,
-    asksForRecords: RECORDS.test(folded),
-    asksForContent: CONTENT.test(folded),
+    asksForRecords: RECORDS.test(folded) || (WHO_GOT.test(folded) && time.year !== undefined),
+    asksForContent: CONTENT_ARTICLES.test(folded) ? "articles" : CONTENT_GIST.test(folded) ? "gist" : undefined,
     date: time.date,
     year: time.year,
     isNow: NOW.test(folded),

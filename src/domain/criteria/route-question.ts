@@ -16,7 +16,7 @@ export type Route =
 
 /** Phrases that, without any title, send a question to a topic. */
 const TOPIC_ROUTES: [RegExp, string][] = [
-  [/\b(tien thuong|muc thuong|he so thuong|bonus|reward|prize money)\b/, "tien_thuong_nguyen_tac"],
+  [/\b(tien thuong|muc thuong|duoc thuong|he so thuong|bonus|reward|prize money)\b/, "tien_thuong_nguyen_tac"],
   [/\b(thoi han|han (nop|gui|chot|cuoi)|deadline|due date)\b/, "thoi_han_ho_so"],
   [/\b(dang ky|giao uoc|register|registration|pledge)\b/, "dang_ky_thi_dua"],
   [/\b(ho so|thu tuc|dossier|paperwork|nomination file)\b/, "ho_so_de_nghi_khen_thuong"],
@@ -58,7 +58,7 @@ function uncoveredAward(kb: CriteriaKb, folded: string, locale: CriteriaLocale):
 }
 
 function suggestionIds(kb: CriteriaKb, index: CriteriaIndex, tokens: string[], matches: EntryMatch[]): string[] {
-  const partial = matches.filter((m) => m.coverage >= 0.5).map((m) => m.entryId);
+  const partial = matches.filter((m) => m.coverage >= 0.4).map((m) => m.entryId);
   const text = index.rankText(tokens).filter((r) => r.score >= 0.35).map((r) => r.entryId);
   return [...new Set([...partial, ...text])].filter((id) => kb.entries.some((e) => e.id === id)).slice(0, 4);
 }
@@ -73,11 +73,12 @@ export function routeQuestion(kb: CriteriaKb, index: CriteriaIndex, cues: Questi
   const suggestions = (): string[] => suggestionIds(kb, index, tokens, matches);
 
   if (cues.asksForRecords) return { kind: "decline", reason: "records_not_held", suggestionIds: suggestions() };
+  const confident = ranked.filter((r) => isConfident(r.match));
   const unheld = cues.documents.find((d) => !d.textHeld);
-  if (unheld && cues.asksForContent) {
+  // "What does QĐ 809 provide?" is answered by the topic that covers it; "which articles did it amend?" is not.
+  if (unheld && (cues.asksForContent === "articles" || (cues.asksForContent === "gist" && confident.length === 0))) {
     return { kind: "decline", reason: "document_not_held", subject: unheld.title[locale], detail: unheld.meta?.[locale], suggestionIds: suggestions() };
   }
-  const confident = ranked.filter((r) => isConfident(r.match));
   const award = uncoveredAward(kb, cues.folded, locale);
   if (award && !confident.some((r) => r.entry.kind !== "topic")) {
     return { kind: "decline", reason: "not_in_kb", subject: award, suggestionIds: suggestions() };
@@ -97,10 +98,11 @@ export function routeQuestion(kb: CriteriaKb, index: CriteriaIndex, cues: Questi
   }
   const aspectTopic = ASPECT_TOPIC[cues.aspect];
   if (aspectTopic && (title || topic || routedTopic)) {
-    if (topic && topic.entry.id !== aspectTopic && (!title || topic.match.score > title.match.score)) {
+    if (cues.aspect === "registration") return { kind: "entry", entry: byId(aspectTopic), confidence: confidence(topic ?? title), alsoNamed: [] };
+    const generic = topic && Object.values(ASPECT_TOPIC).includes(topic.entry.id);
+    if (topic && !generic && (!title || topic.match.score > title.match.score)) {
       return { kind: "entry", entry: topic.entry, confidence: confidence(topic), alsoNamed };
     }
-    if (cues.aspect === "registration") return { kind: "entry", entry: byId(aspectTopic), confidence: confidence(topic ?? title), alsoNamed: [] };
     const single = titles.length === 1 ? title : undefined;
     return { kind: "entry", entry: byId(aspectTopic), subject: single?.entry, confidence: confidence(title ?? topic), alsoNamed: [] };
   }
@@ -110,6 +112,6 @@ export function routeQuestion(kb: CriteriaKb, index: CriteriaIndex, cues: Questi
   if (topic) return { kind: "entry", entry: topic.entry, confidence: confidence(topic), alsoNamed };
   if (routedTopic) return { kind: "entry", entry: byId(routedTopic), confidence: 0.5, alsoNamed };
 
-  const partial = matches.filter((m) => m.coverage >= 0.5);
+  const partial = matches.filter((m) => m.coverage >= 0.6);
   return { kind: "decline", reason: partial.length > 0 ? "ambiguous" : "no_match", suggestionIds: suggestions() };
 }

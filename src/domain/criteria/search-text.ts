@@ -17,7 +17,7 @@ const STOPWORDS = new Set([
 
 /** Stop-words that are also syllables of names ("thi đua", "tập thể", "ban ngành"): kept when a neighbour needs them. */
 const GLUED = new Map<string, Set<string>>([
-  ["thi", new Set(["dua"])],
+  ["thi", new Set(["dua", "si", "co"])],
   ["the", new Set(["tap"])],
   ["ban", new Set(["bo", "nganh"])],
 ]);

@@ -107,15 +107,14 @@ interface Accumulated {
 export function resolveYearToDate(figures: readonly UnitFigure[], year: number, endMonth: number): ResolvedValue | null {
   const placed = place(figures, year, endMonth);
   if (placed.length === 0) return null;
+  const byEnd: Placed[][] = Array.from({ length: endMonth + 1 }, () => []);
+  for (const p of placed) byEnd[p.span.endMonth]?.push(p);
   const best: (Accumulated | undefined)[] = [{ value: 0 }];
   for (let m = 1; m <= endMonth; m++) {
-    const ending = placed.filter((p) => p.span.endMonth === m);
-    const direct = ending.filter(isYearToDate).reduce<Placed | undefined>((acc, p) => (acc ? newer(acc, p) : p), undefined);
-    if (direct) {
-      best[m] = { value: direct.figure.value, reportedAt: direct.figure.reportedAt };
-      continue;
-    }
-    best[m] = extend(ending, best);
+    const ending = byEnd[m] ?? [];
+    let direct: Placed | undefined;
+    for (const p of ending) if (isYearToDate(p)) direct = direct ? newer(direct, p) : p;
+    best[m] = direct ? { value: direct.figure.value, reportedAt: direct.figure.reportedAt } : extend(ending, best);
   }
   for (let m = endMonth; m >= 1; m--) {
     const b = best[m];
@@ -173,6 +172,7 @@ export function indexFigures(figures: readonly UnitFigure[]): Map<string, UnitFi
   return index;
 }
 
+/** Map key of a unit/indicator pair. */
 export function figureKey(unitId: string, indicatorCode: string): string {
   return `${unitId}\u0000${indicatorCode}`;
 }

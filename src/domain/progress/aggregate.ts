@@ -30,6 +30,7 @@ export interface UnitCommitment {
   comparator?: Comparator;
 }
 
+/** Everything `aggregateProgress` needs: definitions, figures, optional baselines and commitments, the period. */
 export interface AggregateInput {
   indicators: readonly IndicatorDef[];
   /** Latest non-superseded figures of the campaign year (other years are ignored). */
@@ -81,6 +82,7 @@ export interface UnitIndicatorProgress extends ProgressFigures {
   lastKnown: { value: number; throughMonth: number } | null;
 }
 
+/** Province rows (one per indicator) and unit rows (one per unit × indicator it concerns) for a period. */
 export interface ProgressSnapshot {
   period: string;
   elapsedShare: number;
@@ -124,9 +126,9 @@ export function aggregateProgress(input: AggregateInput): ProgressSnapshot {
   const province: IndicatorProgress[] = [];
   const units: UnitIndicatorProgress[] = [];
   for (const def of input.indicators) {
-    const rows = ctx.unitIds.flatMap((unitId) => unitRow(ctx, def, unitId) ?? []);
-    units.push(...rows);
-    province.push(provinceRow(ctx, def, rows));
+    const cells = ctx.unitIds.flatMap((unitId) => unitCell(ctx, def, unitId) ?? []);
+    for (const c of cells) units.push(c.row);
+    province.push(provinceRow(ctx, def, cells));
   }
   return { period: input.period, elapsedShare: ctx.elapsedShare, province, units };
 }
@@ -148,7 +150,14 @@ function usable(def: IndicatorDef, r: ResolvedValue | null): ResolvedValue | nul
   return r && r.isStale && isAccumulating(def) ? null : r;
 }
 
-function unitRow(ctx: Context, def: IndicatorDef, unitId: string): UnitIndicatorProgress | null {
+/** A unit row plus the resolved values behind it, reused by the province row instead of resolving twice. */
+interface UnitCell {
+  row: UnitIndicatorProgress;
+  current: ResolvedValue | null;
+  previous: ResolvedValue | null;
+}
+
+function unitCell(ctx: Context, def: IndicatorDef, unitId: string): UnitCell | null {
   const raw = resolveFor(ctx, def, unitId, false);
   const commitment = ctx.commitments.get(figureKey(unitId, def.code));
   // The board reports `province` indicators itself; a unit row only appears when the unit sent figures anyway.
@@ -169,7 +178,7 @@ function unitRow(ctx: Context, def: IndicatorDef, unitId: string): UnitIndicator
     options: ctx.input.statusOptions,
   });
   if (evaluation.noDataReason === "no_target" && accumulates && !commitment) evaluation.noDataReason = "no_unit_target";
-  return {
+  const row: UnitIndicatorProgress = {
     ...evaluation,
     unitId,
     indicatorCode: def.code,
@@ -184,6 +193,7 @@ function unitRow(ctx: Context, def: IndicatorDef, unitId: string): UnitIndicator
     isStale: resolved?.isStale ?? false,
     lastKnown: raw && !resolved ? { value: raw.value, throughMonth: raw.throughMonth } : null,
   };
+  return { row, current: resolved, previous };
 }
 
 interface Combined {
@@ -211,26 +221,17 @@ function latestOf(values: ResolvedValue[]): ResolvedValue {
   return values.reduce((acc, v) => ((v.reportedAt?.getTime() ?? -Infinity) >= (acc.reportedAt?.getTime() ?? -Infinity) ? v : acc));
 }
 
-function provinceValue(ctx: Context, def: IndicatorDef, previousYear: boolean, rows: UnitIndicatorProgress[]): Combined {
+function provinceValue(ctx: Context, def: IndicatorDef, previousYear: boolean, cells: UnitCell[]): Combined {
   const own = usable(def, resolveFor(ctx, def, ctx.input.provinceUnitId, previousYear));
   if (def.aggregation === "province" || (previousYear && own)) {
     return { value: own?.value ?? null, throughMonth: own?.throughMonth ?? null, isStale: own?.isStale ?? false, count: own ? 1 : 0 };
   }
-  const values = previousYear
-    ? ctx.unitIds.flatMap((id) => usable(def, resolveFor(ctx, def, id, true)) ?? [])
-    : rows.flatMap((r) => (r.value === null || r.throughMonth === null ? [] : [toResolved(ctx, def, r)]));
-  return combine(def.aggregation, values);
+  return combine(def.aggregation, cells.flatMap((c) => (previousYear ? c.previous : c.current) ?? []));
 }
 
-function toResolved(ctx: Context, def: IndicatorDef, row: UnitIndicatorProgress): ResolvedValue {
-  // reportedAt is needed by `latest`; re-resolving is cheaper than carrying it on every row.
-  const reportedAt = def.aggregation === "latest" ? resolveFor(ctx, def, row.unitId, false)?.reportedAt : undefined;
-  return { value: row.value as number, throughMonth: row.throughMonth as number, isStale: row.isStale, reportedAt };
-}
-
-function provinceRow(ctx: Context, def: IndicatorDef, rows: UnitIndicatorProgress[]): IndicatorProgress {
-  const current = provinceValue(ctx, def, false, rows);
-  const previous = provinceValue(ctx, def, true, rows);
+function provinceRow(ctx: Context, def: IndicatorDef, cells: UnitCell[]): IndicatorProgress {
+  const current = provinceValue(ctx, def, false, cells);
+  const previous = provinceValue(ctx, def, true, cells);
   const accumulates = isAccumulating(def);
   const evaluation = evaluateProgress({
     comparator: def.comparator,

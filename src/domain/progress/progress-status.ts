@@ -23,6 +23,7 @@ import type { Comparator, ValueKind } from "../campaigns/campaign";
 /** Board-facing status of an indicator (province or unit) for a period. */
 export type ProgressStatus = "on_track" | "at_risk" | "behind" | "done" | "no_data";
 
+/** Statuses from best to worst, for legends and summaries. */
 export const PROGRESS_STATUSES: readonly ProgressStatus[] = ["done", "on_track", "at_risk", "behind", "no_data"];
 
 /** Why a status is `no_data` (shown to the board as a hint of what is missing). */
@@ -38,12 +39,14 @@ export interface StatusOptions {
   equalityToleranceShare: number;
 }
 
+/** 10 % at-risk margin; shares met within ±0,5 percentage points (other values ±1 % of target). */
 export const DEFAULT_STATUS_OPTIONS: StatusOptions = {
   atRiskMargin: 0.1,
   equalityTolerancePoints: 0.5,
   equalityToleranceShare: 0.01,
 };
 
+/** One figure to judge, with what it is judged against. */
 export interface EvaluateInput {
   comparator: Comparator;
   valueKind: ValueKind;
@@ -59,6 +62,7 @@ export interface EvaluateInput {
   options?: Partial<StatusOptions>;
 }
 
+/** The outcome of `evaluateProgress`. */
 export interface Evaluation {
   /** 1 = target reached (see the module header); null when it cannot be computed. */
   completion: number | null;

@@ -22,6 +22,7 @@ export interface ManualAdjustment {
   by?: string;
 }
 
+/** A cluster/block (cụm/khối) and its member units. */
 export interface ClusterDef {
   clusterId: string;
   name: string;
@@ -31,6 +32,7 @@ export interface ClusterDef {
 /** Where a rank falls in its cluster: groups see only this, not figures (peers §3 idea 7). */
 export type RankBand = "top" | "middle" | "bottom";
 
+/** One unit's line on the scoring sheet. */
 export interface UnitScore {
   unitId: string;
   unitName: string;
@@ -48,6 +50,7 @@ export interface UnitScore {
   tieBrokenBy: Criterion | "unitId" | null;
 }
 
+/** A cluster's units in rank order. */
 export interface ClusterRanking {
   clusterId: string;
   name: string;

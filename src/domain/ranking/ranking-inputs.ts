@@ -3,6 +3,7 @@
  */
 import type { DeadlineDef, DeadlineKind, IndicatorDef, UnitKind } from "../campaigns/campaign";
 import type { UnitIndicatorProgress } from "../progress/aggregate";
+import { instantFromLocal } from "../calendar/zoned-time";
 import { parsePeriodCode } from "../progress/period";
 import type { UnitFigure } from "../progress/aggregate-figures";
 import type { DeadlineOutcome } from "./score-unit";
@@ -73,26 +74,34 @@ export function countSubmittedSlots(slots: readonly ReportSlot[], unitFigures: r
 /**
  * Report deadlines already due at `asOf` for a unit, each with the time of the unit's first figure for the
  * deadline's period (any indicator ending in the same month; figures without `reportedAt` are ignored).
- * `due` is local time in the plan's timezone; `utcOffset` turns it into an instant (Việt Nam: +07:00, no DST).
+ * `due` is local time in the plan's time zone (`timeZone`, default Asia/Ho_Chi_Minh); a malformed `due` is skipped.
  */
 export function reportDeadlineOutcomes(p: {
   deadlines: readonly DeadlineDef[];
   unitFigures: readonly UnitFigure[];
   asOf: Date;
-  utcOffset?: string;
+  timeZone?: string;
   unitKind?: UnitKind;
 }): DeadlineOutcome[] {
-  const offset = p.utcOffset ?? "+07:00";
+  const zone = p.timeZone ?? "Asia/Ho_Chi_Minh";
   const out: DeadlineOutcome[] = [];
   for (const d of p.deadlines) {
     if (!REPORT_KINDS.has(d.kind) || d.period === null) continue;
     if (p.unitKind && d.unitKinds && !d.unitKinds.includes(p.unitKind)) continue;
-    const dueMs = Date.parse(`${d.due}${offset}`);
+    const due = dueInstant(d.due, zone);
     const span = parsePeriodCode(d.period);
-    if (!span || Number.isNaN(dueMs) || dueMs > p.asOf.getTime()) continue;
-    out.push({ deadlineCode: d.code, due: new Date(dueMs), submittedAt: firstReportFor(p.unitFigures, span.year, span.endMonth) });
+    if (!span || !due || due.getTime() > p.asOf.getTime()) continue;
+    out.push({ deadlineCode: d.code, due, submittedAt: firstReportFor(p.unitFigures, span.year, span.endMonth) });
   }
   return out;
+}
+
+function dueInstant(local: string, zone: string): Date | null {
+  try {
+    return instantFromLocal(local, zone);
+  } catch {
+    return null;
+  }
 }
 
 function firstReportFor(figures: readonly UnitFigure[], year: number, endMonth: number): Date | null {

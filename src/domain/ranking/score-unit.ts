@@ -58,10 +58,12 @@ export function deadlineCredit(outcome: DeadlineOutcome, model: ScoringModel): n
   return Math.max(0, 1 - Math.ceil(lateMs / DAY_MS) * model.latePenaltyPerDay);
 }
 
+/** Mean deadline credit; null when no deadline is due yet. */
 export function timelinessRatio(deadlines: readonly DeadlineOutcome[], model: ScoringModel): number | null {
   return mean(deadlines.map((d) => deadlineCredit(d, model)));
 }
 
+/** Reports sent / owed, clamped to [0, 1]; null when nothing is owed yet. */
 export function completenessRatio(expected: number, submitted: number): number | null {
   if (expected <= 0) return null;
   return Math.min(1, Math.max(0, submitted / expected));

@@ -15,8 +15,10 @@
 /** Criteria of the scoring model, in tie-break order. */
 export type Criterion = "completion" | "timeliness" | "completeness" | "registration" | "pledge";
 
+/** Every criterion, in tie-break order. */
 export const CRITERIA: readonly Criterion[] = ["completion", "timeliness", "completeness", "registration", "pledge"];
 
+/** Weights and rules of the ranking (see the module header); plan packs override parts of it. */
 export interface ScoringModel {
   /** Maximum points of each criterion (a ratio of 1 earns the full weight). */
   weights: Record<Criterion, number>;

@@ -6,10 +6,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTranslator } from "../../../src/i18n/i18n";
 import { testDbKinds } from "../../helpers/test-db";
-import { nextId, plain, startE2e, tgText, waitFor, zaloBotText, zaloText, type E2eServer } from "../../helpers/e2e-server";
+import { getJson, nextId, startE2e, tgText, waitFor, zaloBotText, zaloText, type E2eServer } from "../../helpers/e2e-server";
 
 const t = createTranslator("vi");
-const say = (key: string, params?: Record<string, string | number>) => plain(t(key, params));
+/** The catalog text as a person reads it (bold markers dropped). */
+const say = (key: string, params?: Record<string, string | number>) => t(key, params).replace(/\*\*/g, "");
 /** Time given to background processing before asserting that something did NOT happen. */
 const SETTLE_MS = 400;
 const settle = () => new Promise((r) => setTimeout(r, SETTLE_MS));
@@ -169,7 +170,7 @@ describe.each(testDbKinds())("channels end to end on %s", (kind) => {
     expect(e.zaloTexts(zaloUser)).toEqual([]);
     expect(e.zaloTexts(botChat)).toEqual([]);
     expect(await e.runtime.accounts.findAccount("telegram", String(tgUser))).toBeNull();
-    const health = (await (await fetch(`${e.url}/healthz`)).json()) as { webhooks: Record<string, number> };
+    const health = await getJson<{ webhooks: Record<string, number> }>(`${e.url}/healthz`);
     expect(health.webhooks).toMatchObject({ "telegram.bad_secret": 2, "zalo.bad_signature": 1, "zalo-bot.bad_secret": 2 });
   });
 });

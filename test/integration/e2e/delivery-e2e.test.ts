@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { NewDelivery } from "../../../src/delivery/outbox";
 import { testDbKinds } from "../../helpers/test-db";
-import { nextId, startE2e, tgText, waitFor, type E2eServer } from "../../helpers/e2e-server";
+import { getJson, nextId, startE2e, tgText, waitFor, type E2eServer } from "../../helpers/e2e-server";
 
 describe.each(testDbKinds())("delivery end to end on %s", (kind) => {
   let e: E2eServer;
@@ -17,7 +17,7 @@ describe.each(testDbKinds())("delivery end to end on %s", (kind) => {
     await e?.stop();
   });
 
-  const delivery = (recipient: string, text: string): NewDelivery => ({ dedupeKey: `e2e:${nextId()}`, recipient, kind: "reminder", message: { text } });
+  const delivery = (recipient: string, text: string, prefix = "e2e"): NewDelivery => ({ dedupeKey: `${prefix}:${nextId()}`, recipient, kind: "reminder", message: { text } });
   async function push(recipient: string, text: string): Promise<string> {
     const { id } = await e.runtime.outboxRepo.enqueue(delivery(recipient, text), new Date());
     e.runtime.outboxDispatcher.kick();
@@ -41,19 +41,22 @@ describe.each(testDbKinds())("delivery end to end on %s", (kind) => {
       const r = await row(id);
       return r.status === "retry" ? r : null;
     }, 5000, "retry scheduled");
+    const seenRetryAt = Date.now();
     const [first] = sendsTo(chat);
     const firstAt = e.tgArrival(first!)!;
-    // nextAttemptAt = the moment the 429 came back + retry_after (the answer takes a few ms on loopback).
-    expect(retry.nextAttemptAt.getTime() - firstAt).toBeGreaterThanOrEqual(1000);
-    expect(retry.nextAttemptAt.getTime() - firstAt).toBeLessThan(1000 + 150);
+    // nextAttemptAt = (the moment the 429 was handled) + retry_after, and that moment lies between the fake
+    // receiving the call and us seeing the row in "retry".
+    const handledAt = retry.nextAttemptAt.getTime() - 1000;
+    expect(handledAt).toBeGreaterThanOrEqual(firstAt);
+    expect(handledAt).toBeLessThanOrEqual(seenRetryAt);
     expect(retry.lastError).toContain("429");
 
     await waitFor(() => e.tgTexts(chat).length === 1, 5000, "delivered after retry");
     const [, second] = sendsTo(chat);
     const secondAt = e.tgArrival(second!)!;
     expect(secondAt).toBeGreaterThanOrEqual(retry.nextAttemptAt.getTime());
-    // Retried when due, not at the next poll: within 150 ms of the promised instant.
-    expect(secondAt - retry.nextAttemptAt.getTime()).toBeLessThan(150);
+    // Retried when due, not at the next poll (500 ms): within 250 ms of the promised instant even on a busy machine.
+    expect(secondAt - retry.nextAttemptAt.getTime()).toBeLessThan(250);
     expect(sendsTo(chat)).toHaveLength(2);
     expect(await row(id)).toMatchObject({ status: "sent", attempts: 2 });
   });
@@ -65,19 +68,20 @@ describe.each(testDbKinds())("delivery end to end on %s", (kind) => {
     const chats = Array.from({ length: 333 }, (_, i) => 5_300_000_000 + i);
     const batch: NewDelivery[] = [];
     for (let i = 0; i < 999; i++) {
-      batch.push(delivery(`telegram:${chats[i % chats.length]}`, `Nhắc hạn #${i}`));
-      if (i === 499) batch.push(delivery(`telegram:${blocked}`, "Nhắc hạn cho người đã chặn bot"));
+      batch.push(delivery(`telegram:${chats[i % chats.length]}`, `Nhắc hạn #${i}`, "batch"));
+      if (i === 499) batch.push(delivery(`telegram:${blocked}`, "Nhắc hạn cho người đã chặn bot", "batch"));
     }
     expect(batch).toHaveLength(1000);
     expect(await e.runtime.outboxRepo.enqueueMany(batch, new Date())).toBe(1000);
     e.runtime.outboxDispatcher.kick();
-    const keys = batch.map((d) => d.dedupeKey);
-    const settled = () => e.runtime.db.delivery.count({ where: { dedupeKey: { in: keys }, status: { in: ["sent", "unreachable"] } } });
+    // (SQLite caps bound parameters, so the batch is selected by its key prefix rather than a 1,000-key IN list.)
+    const inBatch = { dedupeKey: { startsWith: "batch:" } };
+    const settled = () => e.runtime.db.delivery.count({ where: { ...inBatch, status: { in: ["sent", "unreachable"] } } });
     await waitFor(async () => (await settled()) === 1000, 20_000, "batch settled");
 
-    const statuses = await e.runtime.db.delivery.groupBy({ by: ["status"], where: { dedupeKey: { in: keys } }, _count: { _all: true } });
+    const statuses = await e.runtime.db.delivery.groupBy({ by: ["status"], where: inBatch, _count: { _all: true } });
     expect(Object.fromEntries(statuses.map((s) => [s.status, s._count._all]))).toEqual({ sent: 999, unreachable: 1 });
-    const dead = await e.runtime.db.delivery.findFirstOrThrow({ where: { dedupeKey: { in: keys }, status: "unreachable" } });
+    const dead = await e.runtime.db.delivery.findFirstOrThrow({ where: { ...inBatch, status: "unreachable" } });
     expect(dead.recipient).toBe(`telegram:${blocked}`);
     expect(dead.lastError).toContain("403");
     const account = await e.runtime.accounts.findAccount("telegram", String(blocked));
@@ -137,7 +141,7 @@ describe.each(testDbKinds())("delivery end to end on %s", (kind) => {
     expect(sends).toHaveLength(2); // the rejected one and the retry with the new token
     expect(sends[0]!.headers.access_token).not.toBe(sends[1]!.headers.access_token);
     expect(await row(id)).toMatchObject({ status: "sent", attempts: 1 });
-    const health = (await (await fetch(`${e.url}/healthz`)).json()) as { channels: { zalo: { token: { state: string } } } };
+    const health = await getJson<{ channels: { zalo: { token: { state: string } } } }>(`${e.url}/healthz`);
     expect(health.channels.zalo.token.state).toBe("ok");
   });
 });

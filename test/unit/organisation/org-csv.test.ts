@@ -136,3 +136,13 @@ describe("parseOrgCsv: bad files", () => {
     }
   });
 });
+
+describe("the documented example", () => {
+  it("in prisma/seed/README.md parses", () => {
+    const readme = readFileSync(new URL("../../../prisma/seed/README.md", import.meta.url), "utf8");
+    const example = /```csv\n([\s\S]*?)```/.exec(readme)?.[1] ?? "";
+    const org = parseOrgCsv(example, "README.md");
+    expect(org.units.map((u) => u.code)).toEqual(["S-NOIVU", "BTDKT", "H-PHUQUOC", "X-GANHDAU", "DN-MAU"]);
+    expect(org.officers.find((o) => o.role === "cluster_leader")?.clusterCodes).toEqual(["CUM-1"]);
+  });
+});

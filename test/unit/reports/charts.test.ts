@@ -52,6 +52,19 @@ describe("font", () => {
   });
 });
 
+describe("progressChartData", () => {
+  it("writes value lines the board reads: against target, against last year, yes/no, units reported, stale", () => {
+    const byLabel = new Map(chartData.rows.map((r) => [r.label, r]));
+    expect(byLabel.get("Tổng thu ngân sách trên địa bàn")).toMatchObject({ detail: "3.200 / 11.560 tỷ đồng · 2/3 đơn vị báo cáo", expectedCompletion: 0.25, group: "Kinh tế" });
+    expect(byLabel.get("Tai nạn giao thông: số vụ")?.detail).toBe("21 vụ (cùng kỳ: 26) · 2/3 đơn vị báo cáo");
+    expect(byLabel.get("Tăng trưởng kinh tế (GRDP)")).toMatchObject({ detail: "-1,2% / 6,01%", expectedCompletion: null, status: "behind" });
+    expect(byLabel.get("Đảm bảo an ninh chính trị và trật tự an toàn xã hội trên địa bàn")?.detail).toContain("Đạt");
+    const h1 = progressChartData({ rows: snapshot.province.map((r) => ({ ...r, isStale: true, throughMonth: 3 })), indicators: INDICATORS, period: "2021-H1", t });
+    expect(h1.title).toBe("Tiến độ thực hiện chỉ tiêu thi đua – 6 tháng đầu năm 2021");
+    expect(h1.rows[2]?.detail).toContain("số liệu đến tháng 3");
+  });
+});
+
 describe("renderProgressChart", () => {
   it("produces a phone-width PNG", () => {
     const png = renderProgressChart(chartData, { t });

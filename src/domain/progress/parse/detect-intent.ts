@@ -66,6 +66,14 @@ function hasTyped(p: PreparedText, re: RegExp): boolean {
   return false;
 }
 
+/** "Hủy báo cáo vừa rồi", "thôi khỏi báo cáo": a short message that starts with a cancel verb and has no figure. */
+function startsWithCancel(p: PreparedText, core: string): boolean {
+  const m = /^(huy|thoi)\b/.exec(core);
+  if (!m || core.split(" ").length > 6 || /\d/.test(core)) return false;
+  const at = p.folded.search(/\b(?:huy|thoi)\b/);
+  return at >= 0 && typedAs(p, at, at + (m[1]?.length ?? 0), ["hủy", "huỷ", "thôi"]);
+}
+
 function commandOf(folded: string): string | null {
   const slash = /^\/([a-z_]+)(?:@\w+)?(?![a-z0-9])/.exec(folded);
   if (slash) return (slash[1] ?? "").replace(/_/g, "");
@@ -81,7 +89,7 @@ export function readIntentSignals(p: PreparedText): IntentSignals {
   return {
     command,
     commandIntent: command ? (COMMANDS[command] ?? "unknown") : null,
-    cancel: CANCEL.has(core) || (core === "" && /\bhuy\b/.test(folded)),
+    cancel: CANCEL.has(core) || (core === "" && /\bhuy\b/.test(folded)) || startsWithCancel(p, core),
     help: HELP.has(core) || (core === "" && /\bgiup\b/.test(folded)),
     helpWords: HELP_WORDS_RE.test(folded),
     criteria: hasTyped(p, CRITERIA_RE) || (REGISTER_RE.test(folded) && hasTyped(p, DEADLINE_RE)),

@@ -84,7 +84,7 @@ export function withinOneEdit(a: string, b: string): boolean {
 function fuzzyMatches(w: string, index: IndicatorIndex): string[] {
   const hit = fuzzyCache.get(w);
   if (hit) return hit;
-  const out = index.vocabulary.filter((v) => v.length >= 5 && v !== w && withinOneEdit(w, v));
+  const out = index.vocabulary.filter((v) => v.length >= 4 && v !== w && withinOneEdit(w, v));
   if (fuzzyCache.size > 5000) fuzzyCache.clear();
   fuzzyCache.set(w, out);
   return out;

@@ -3,6 +3,7 @@
  * the bot must ask back. Pure and synchronous; never throws and never yields a non-finite number.
  */
 import type { IndicatorDef } from "../../campaigns/campaign";
+import { foldText } from "../../../shared/text";
 import { toLocalDate } from "../period";
 import type { LocalDate } from "../period";
 import type { Candidate, MatchResult } from "./match-indicator";
@@ -59,8 +60,7 @@ function read(text: string, ctx: ParseContext): MessageReading {
   const index = indexIndicators(ctx.indicators);
   const match = matchIndicators(words, index, periods.scan);
   const s: Parsed = { p, words, today, periods, numbers, match, indicators: ctx.indicators, ctx };
-  const head = match.mentions[0];
-  const hasIndicator = head !== undefined && (head.strong || match.ties.has(head));
+  const hasIndicator = match.mentions.some((m) => m.strong || match.ties.has(m));
   const hasQuantity = numbers.some((n) => n.unit !== null || n.scale !== null);
   const signals = readIntentSignals(p);
   const { intent, why } = decideIntent(signals, { hasIndicator, hasFigure: numbers.length > 0, hasQuantity });
@@ -131,7 +131,7 @@ function correctionReason(p: PreparedText): { text: string; start: number } | nu
 function readReport(s: Parsed, intent: MessageIntent, explain: string[]): MessageReading {
   const reason = intent === "correction" ? correctionReason(s.p) : null;
   const numbers = reason ? s.numbers.filter((n) => n.start < reason.start) : s.numbers;
-  const pick = pickIndicator({ match: s.match, numbers, indicators: s.indicators });
+  const pick = pickIndicator({ match: s.match, numbers, indicators: s.indicators, folded: s.p.folded });
   const base = { ...emptyReading(intent, explain), ...(reason ? { reason: reason.text } : {}) };
   if (pick.kind !== "one") {
     const ambiguity = pick.kind === "none" ? { reason: "unknown_indicator" as const } : { reason: pick.reason, choices: pick.choices };
@@ -161,6 +161,10 @@ function readReport(s: Parsed, intent: MessageIntent, explain: string[]): Messag
   const choice = chooseValue({ p: s.p, scan: s.periods.scan, numbers: pick.numbers, profile, span, reductionNamed, isCorrection: intent === "correction" });
   const period = choosePeriod(s, choice.at, def);
   explain.push(`period:${period.period ?? "-"}(${period.periodSource ?? "-"})`, `basis:${period.basis ?? "-"}`, ...choice.explain);
+  if (namesOnlyPart(s, def, span.start, choice.at ?? s.p.folded.length)) {
+    explain.push("ambiguity:unclear_indicator(part_of_total)");
+    return { ...common, ...period, indicator: null, ambiguity: { reason: "unclear_indicator", choices: [def.code] } };
+  }
   const withSource = choice.source ? { valueSource: choice.source } : {};
   if (choice.ambiguity) {
     explain.push(`ambiguity:${choice.ambiguity}`);
@@ -169,8 +173,17 @@ function readReport(s: Parsed, intent: MessageIntent, explain: string[]): Messag
   return { ...common, ...period, ...withSource, value: choice.value };
 }
 
+/** "sản lượng khai thác thủy sản …": some but not all of the indicator's components named before its figure. */
+function namesOnlyPart(s: Parsed, def: IndicatorDef, from: number, to: number): boolean {
+  const parts = def.components ?? [];
+  if (parts.length < 2) return false;
+  const text = ` ${s.p.folded.slice(from, to).replace(/[^a-z0-9]+/g, " ")} `;
+  const named = parts.filter((c) => text.includes(` ${foldText(c).replace(/[^a-z0-9]+/g, " ").trim()} `));
+  return named.length > 0 && named.length < parts.length;
+}
+
 function readQuery(s: Parsed, explain: string[]): MessageReading {
-  const pick = pickIndicator({ match: s.match, numbers: [], indicators: s.indicators });
+  const pick = pickIndicator({ match: s.match, numbers: [], indicators: s.indicators, folded: s.p.folded });
   const named = s.periods.mentions[0];
   const period = named
     ? { period: named.code, periodSource: named.source, basis: named.cumulative || s.periods.cumulativeMarker ? ("cumulative" as const) : ("period" as const) }

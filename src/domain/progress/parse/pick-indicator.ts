@@ -18,6 +18,20 @@ export interface PickInput {
   match: MatchResult;
   numbers: NumberMention[];
   indicators: readonly IndicatorDef[];
+  /** The folded message (to see the words before a mention). */
+  folded: string;
+}
+
+/** "tỷ trọng dịch vụ trong GRDP", "… so với GRDP": a later name that qualifies the one before it (not "trong đó"). */
+const QUALIFIER_RE = /(?:\btrong|\bcua|\bso voi|\bso)\s*$/;
+
+function withoutQualifiers(mentions: Candidate[], folded: string): Candidate[] {
+  return mentions.filter((m, k) => {
+    if (k === 0) return true;
+    const before = folded.slice(Math.max(0, m.start - 12), m.start);
+    const sameLine = !folded.slice(mentions[k - 1]?.end ?? 0, m.start).includes("\n");
+    return !(sameLine && QUALIFIER_RE.test(before));
+  });
 }
 
 function zonesOf(list: Candidate[], numbers: NumberMention[]): NumberMention[][] {
@@ -40,7 +54,7 @@ function fitsMeasure(n: NumberMention, def: IndicatorDef): boolean {
  */
 function otherCountOwner(input: PickInput, chosen: Candidate, numbers: NumberMention[]): Candidate | null {
   const def = input.indicators[chosen.indicator];
-  if (!def) return null;
+  if (!def || resolveIndicatorProfile(def).measure.dimension !== "count") return null;
   for (const n of numbers) {
     if (n.unit?.dimension !== "count" || fitsMeasure(n, def)) continue;
     const owner = input.match.ranked.find((c) => {
@@ -56,22 +70,40 @@ function otherCountOwner(input: PickInput, chosen: Candidate, numbers: NumberMen
 export function pickIndicator(input: PickInput): IndicatorPick {
   const { match, numbers, indicators } = input;
   const code = (c: Candidate): string => indicators[c.indicator]?.code ?? "";
-  const list = match.mentions;
+  const list = withoutQualifiers(match.mentions, input.folded);
   if (list.length === 0) return { kind: "none" };
-  if (list.length === 1) {
-    const m = list[0] as Candidate;
-    const tie = match.ties.get(m);
-    if (tie) return { kind: "ask", reason: "unclear_indicator", choices: tie.map(code) };
-    if (!m.strong) return { kind: "ask", reason: "unclear_indicator", choices: [code(m)] };
-    const other = otherCountOwner(input, m, numbers);
-    if (other) return { kind: "ask", reason: "several_indicators", choices: [code(m), code(other)] };
-    return { kind: "one", cand: m, numbers };
-  }
   const zones = zonesOf(list, numbers);
-  const withFigures = list.filter((_, k) => (zones[k]?.length ?? 0) > 0);
-  if (withFigures.length === 1) {
-    const m = withFigures[0] as Candidate;
-    if (m.strong && !match.ties.has(m)) return { kind: "one", cand: m, numbers: zones[list.indexOf(m)] ?? [] };
+  const withFigures = list.length === 1 ? list : list.filter((_, k) => (zones[k]?.length ?? 0) > 0);
+  if (withFigures.length !== 1) return { kind: "ask", reason: "several_indicators", choices: list.map(code) };
+  const m = withFigures[0] as Candidate;
+  const own = list.length === 1 ? numbers : (zones[list.indexOf(m)] ?? []);
+  const chosen = settleTie(input, m, own);
+  if (!chosen) return { kind: "ask", reason: "unclear_indicator", choices: (match.ties.get(m) ?? [m]).map(code) };
+  if (!chosen.strong && !match.ties.has(m)) {
+    // A lone partial match ("… của huyện") is only worth asking about when it is substantial and a figure of its
+    // kind is there; otherwise the message names no indicator.
+    const def = indicators[chosen.indicator];
+    const worthAsking = chosen.coverage >= WEAK_ASK && def !== undefined && own.some((n) => fitsMeasure(n, def));
+    return worthAsking ? { kind: "ask", reason: "unclear_indicator", choices: [code(chosen)] } : { kind: "none" };
   }
-  return { kind: "ask", reason: "several_indicators", choices: list.map(code) };
+  const other = otherCountOwner(input, chosen, own);
+  if (other) return { kind: "ask", reason: "several_indicators", choices: [code(chosen), code(other)] };
+  return { kind: "one", cand: chosen, numbers: own };
+}
+
+/** Least coverage of a lone partial match for the bot to ask "did you mean …?" rather than "which indicator?". */
+const WEAK_ASK = 0.35;
+
+/**
+ * A tie on shared words ("TNGT … 20 vụ") is settled by the figures when exactly one of the tied indicators has a
+ * figure in its own unit (vụ → số vụ); otherwise it stays a tie (null).
+ */
+function settleTie(input: PickInput, m: Candidate, numbers: NumberMention[]): Candidate | null {
+  const tie = input.match.ties.get(m);
+  if (!tie) return m;
+  const fitting = tie.filter((c) => {
+    const def = input.indicators[c.indicator];
+    return def !== undefined && numbers.some((n) => fitsMeasure(n, def) && (n.unit?.dimension !== "count" || n.unit.noun === resolveIndicatorProfile(def).measure.noun));
+  });
+  return fitting.length === 1 ? (fitting[0] ?? null) : null;
 }

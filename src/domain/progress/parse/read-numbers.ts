@@ -97,6 +97,35 @@ export function readNumberMentions(p: PreparedText, scan: string): NumberMention
   return out;
 }
 
+const PART_RE = /^ ?(\d{1,3}(?:[.,]\d{1,3})?)(?![\d.,])/;
+
+/**
+ * Spoken compounds: "2 tỷ 500 triệu" = 2,5 tỷ; "1 triệu 850 nghìn tấn" = 1,85 triệu tấn; "3 nghìn 2 trăm tỷ" = 3.200 tỷ
+ * (falling scale words add up; a larger one after them multiplies the sum).
+ */
+function readCompound(p: PreparedText, scan: string, first: number, firstScale: ScaleMatch): { number: number; scale: ScaleMatch } {
+  let total = first * firstScale.factor;
+  let last = firstScale.factor;
+  let end = firstScale.end;
+  let parts = 0;
+  for (;;) {
+    const m = PART_RE.exec(scan.slice(end, end + 12));
+    const part = m ? parseNumberLiteral(m[1] ?? "") : null;
+    const next = m && part !== null ? readScale(p, end + m[0].length) : null;
+    if (!m || part === null || !next || next.factor >= last) break;
+    total += part * next.factor;
+    last = next.factor;
+    end = next.end;
+    parts++;
+  }
+  const outer = readScale(p, end);
+  if (outer && outer.factor > last) {
+    return { number: total / firstScale.factor, scale: { label: `${firstScale.label} ${outer.label}`, factor: firstScale.factor * outer.factor, end: outer.end } };
+  }
+  if (parts === 0) return { number: first, scale: firstScale };
+  return { number: total / firstScale.factor, scale: { ...firstScale, end } };
+}
+
 function readOne(p: PreparedText, scan: string, start: number, negative: boolean, digits: string): NumberMention | null {
   const litStart = start + (negative ? 1 : 0);
   let end = litStart + digits.length;
@@ -114,7 +143,12 @@ function readOne(p: PreparedText, scan: string, start: number, negative: boolean
     if (scale) scale = { ...scale, end };
   } else {
     scale = readScale(p, end);
-    if (scale) end = scale.end;
+    if (scale) {
+      const compound = readCompound(p, scan, value, scale);
+      value = compound.number;
+      scale = compound.scale;
+      end = scale.end;
+    }
   }
   const unit = readUnit(p, end);
   if (unit) end = unit.end;

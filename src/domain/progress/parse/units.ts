@@ -52,6 +52,7 @@ const SCALES: readonly { re: RegExp; label: string; factor: number; typed?: read
   { re: new RegExp(`(?:ty|ti)${B}(?! ?(?:le|trong))`, "y"), label: "tỷ", factor: 1e9, typed: ["tỷ", "tỉ"] },
   { re: new RegExp(`(?:nghin|ngan)${B}(?! ?(?:sach|hang))`, "y"), label: "nghìn", factor: 1e3, typed: ["nghìn", "ngàn"] },
   { re: new RegExp(`k${B}`, "y"), label: "nghìn", factor: 1e3 },
+  { re: new RegExp(`tram${B}`, "y"), label: "trăm", factor: 100, typed: ["trăm"] },
 ];
 
 const PEOPLE = ["luot nguoi", "luot", "nguoi", "lao dong", "cong dan", "thanh nien", "tan binh", "hoc sinh", "chien si"];

@@ -41,6 +41,11 @@ const SENSE: Record<string, IndicatorSense> = {
   structure_product_tax_share: "share",
 };
 
+/** Totals whose parts officers report separately (from the notes of indicators-reference.json). */
+const COMPONENTS: Record<string, string[]> = {
+  seafood_output: ["khai thác", "nuôi trồng"],
+};
+
 /** Maps one reference object to the domain type, filling the fields the parser reads. */
 export function toIndicatorDef(r: ReferenceIndicator): IndicatorDef {
   const valueKind = r.measure === "%" ? "percent" : r.measure === "đạt/không đạt" ? "boolean" : "number";
@@ -58,6 +63,7 @@ export function toIndicatorDef(r: ReferenceIndicator): IndicatorDef {
     valueKind,
     sense,
     maxValue: valueKind === "percent" && sense !== "growth" ? 100 : valueKind === "boolean" ? 1 : null,
+    ...(COMPONENTS[r.code] ? { components: COMPONENTS[r.code] } : {}),
   };
 }
 

@@ -1,0 +1,188 @@
+/**
+ * @module One reminder pass (every 15 minutes, under the scheduler's lease; or `reminders run --at`): for each
+ * campaign, plan with the pure policy from the stored cursor, word and route every reminder, hand them to the outbox
+ * under the plan's dedupe keys, then move the cursor. Exactly once comes from the keys: a pass repeated after a
+ * crash, or run by two instances at once, re-plans the same keys and the outbox's unique index keeps one row each.
+ * The cursor is moved only after the rows exist, so a crash mid-pass re-plans (never skips) that window.
+ */
+import type { NewDelivery, OutboxRepository } from "../delivery/outbox";
+import type { CampaignCatalog } from "../conversation/services";
+import type { ReminderStore } from "../conversation/flows/reminder-store";
+import {
+  DEFAULT_SENDING_WINDOW,
+  isAllowedSendTime,
+  nextWorkingMorning,
+  type SendingWindow,
+  type WorkingCalendar,
+} from "../domain/calendar/working-calendar";
+import { planReminders, type ReminderPolicyOptions } from "../domain/reminders/reminder-policy";
+import type { Translate } from "../domain/reminders/render-reminder";
+import type { Clock } from "../shared/clock";
+import type { Logger } from "../shared/logger";
+import { indexContacts, type RoutingPolicy } from "./reminder-routing";
+import { rerouteDelivery, splitRerouteKey, type DeliveryContext, type PlannedDelivery } from "./reminder-deliveries";
+import { campaignDeliveries } from "./reminder-campaign-pass";
+
+/** Everything a pass needs (composed from the runtime by the reminders feature). */
+export interface ReminderJobDeps {
+  store: ReminderStore;
+  campaigns: Pick<CampaignCatalog, "list">;
+  outbox: Pick<OutboxRepository, "enqueueMany">;
+  /** Wakes the outbox loop after enqueueing. */
+  kick(): void;
+  /** Sends everything due now; used when the caller waits for delivery (CLI). */
+  pump?(): Promise<number>;
+  /** Real time, for outbox timestamps and the Zalo window (a pass may plan "as if" at another time). */
+  clock: Clock;
+  timeZone: string;
+  calendar: WorkingCalendar;
+  sendingWindow?: Pick<SendingWindow, "quietStart" | "quietEnd">;
+  policyOptions?: Partial<ReminderPolicyOptions>;
+  routing: RoutingPolicy;
+  translator(locale: string): Translate;
+  defaultLocale: string;
+  logger?: Pick<Logger, "info" | "warn">;
+}
+
+/** How a pass behaves beyond the scheduler's defaults. */
+export interface ReminderPassOptions {
+  /** Pump the outbox and report what was actually sent (the CLI). Default false: the outbox loop sends. */
+  waitForDelivery?: boolean;
+  /** When the stored cursor is at or after `at` (a run "in the past"), plan from a look-back instead of nothing. */
+  allowRewind?: boolean;
+  /** How far ahead deadlines on days off are flagged to the board (default 30 days). */
+  holidayFlagDays?: number;
+}
+
+/** Counts of one pass. */
+export interface ReminderPassResult {
+  /** Reminders (and board notices) the plan found due now. */
+  planned: number;
+  /** New outbox rows. */
+  queued: number;
+  /** Already in the outbox (an earlier pass or another instance). */
+  duplicates: number;
+  /** Fell due but judged stale by the policy (see reminder-catch-up.ts). */
+  skipped: number;
+  /** Carried by a fallback path (unit group, unit head) instead of the officer's own chat. */
+  relayed: number;
+  /** Re-routed after the outbox found the recipient unreachable. */
+  rerouted: number;
+  /** With waitForDelivery: new reminders confirmed sent (directly or after a re-route); else 0. */
+  sent: number;
+  /** Reminders with no path at all, plus (with waitForDelivery) those the outbox dead-lettered. */
+  failed: number;
+  /** With waitForDelivery: new reminders still waiting for a retry. */
+  pending: number;
+  /** Set when `at` is outside the sending window: when sending resumes. */
+  deferredUntil: Date | null;
+}
+
+const REROUTE_LOOKBACK_MS = 3 * 86_400_000;
+
+function emptyResult(): ReminderPassResult {
+  return { planned: 0, queued: 0, duplicates: 0, skipped: 0, relayed: 0, rerouted: 0, sent: 0, failed: 0, pending: 0, deferredUntil: null };
+}
+
+/** Enqueues planned rows; returns the keys this call created. */
+async function enqueue(deps: ReminderJobDeps, planned: readonly PlannedDelivery[], result: ReminderPassResult): Promise<string[]> {
+  const rows: NewDelivery[] = [];
+  for (const p of planned) {
+    if (p.ok) {
+      rows.push(p.delivery);
+      if (p.relayed) result.relayed++;
+    } else {
+      result.failed++;
+      deps.logger?.warn({ dedupeKey: p.dedupeKey, note: p.note }, "reminder has no delivery path");
+    }
+  }
+  if (rows.length === 0) return [];
+  const existing = await deps.store.existingKeys(rows.map((r) => r.dedupeKey));
+  const fresh = rows.filter((r) => !existing.has(r.dedupeKey));
+  const created = fresh.length > 0 ? await deps.outbox.enqueueMany(fresh, deps.clock.now()) : 0;
+  result.queued += created;
+  result.duplicates += rows.length - created;
+  return fresh.map((r) => r.dedupeKey);
+}
+
+function deliveryContext(deps: ReminderJobDeps, contacts: Parameters<typeof indexContacts>[0], campaignId: string | null, unitName: DeliveryContext["unitName"]): DeliveryContext {
+  return {
+    index: indexContacts(contacts), policy: deps.routing, now: deps.clock.now(), translator: (l) => deps.translator(l),
+    defaultLocale: deps.defaultLocale, campaignId, unitName,
+  };
+}
+
+/** Re-routes reminders the outbox found unreachable since the look-back (idempotent by `<key>~<n>`). */
+async function rerouteUnreachable(deps: ReminderJobDeps, result: ReminderPassResult): Promise<string[]> {
+  const rows = await deps.store.listUnreachableReminders(new Date(deps.clock.now().getTime() - REROUTE_LOOKBACK_MS));
+  if (rows.length === 0) return [];
+  const ctx = deliveryContext(deps, await deps.store.loadContacts(), null, () => undefined);
+  const planned: PlannedDelivery[] = [];
+  for (const row of rows) {
+    const next = rerouteDelivery(row, await deps.store.triedRecipients(splitRerouteKey(row.dedupeKey)[0]), ctx);
+    if (next) planned.push(next);
+  }
+  const keys = await enqueue(deps, planned, result);
+  result.rerouted += keys.length;
+  return keys;
+}
+
+/** Pumps until nothing is due, re-routing unreachable reminders between rounds; then counts outcomes per reminder. */
+async function settle(deps: ReminderJobDeps, keys: string[], result: ReminderPassResult): Promise<void> {
+  if (!deps.pump) return;
+  for (let round = 0; round < 4; round++) {
+    await deps.pump();
+    const more = await rerouteUnreachable(deps, result);
+    if (more.length === 0) break;
+    keys.push(...more);
+  }
+  const statuses = await deps.store.deliveryStatuses(keys);
+  const byBase = new Map<string, string[]>();
+  for (const k of keys) {
+    const base = splitRerouteKey(k)[0];
+    byBase.set(base, [...(byBase.get(base) ?? []), statuses.get(k) ?? "pending"]);
+  }
+  for (const list of byBase.values()) {
+    if (list.includes("sent")) result.sent++;
+    else if (list.every((s) => s === "dead" || s === "unreachable")) result.failed++;
+    else result.pending++;
+  }
+}
+
+/**
+ * Runs one pass at `at` (normally the clock's now). Outside the sending window it sends nothing, keeps the cursor
+ * and reports when sending resumes, so nothing ever goes out at 23:00.
+ */
+export async function sendDueReminders(deps: ReminderJobDeps, at: Date, opts: ReminderPassOptions = {}): Promise<ReminderPassResult> {
+  const result = emptyResult();
+  const window: SendingWindow = { ...DEFAULT_SENDING_WINDOW, ...deps.sendingWindow, zone: deps.timeZone };
+  if (!isAllowedSendTime(at, deps.calendar, window)) {
+    result.deferredUntil = nextWorkingMorning(at, deps.calendar, window);
+    return result;
+  }
+  const keys: string[] = [];
+  for (const campaign of deps.campaigns.list()) {
+    const stored = await deps.store.getCursor(campaign.code);
+    const isBehind = stored !== null && stored.getTime() >= at.getTime();
+    if (isBehind && !opts.allowRewind) continue;
+    const audience = await deps.store.loadAudience(campaign);
+    const plan = planReminders({
+      at, lastPassAt: isBehind ? null : stored, timeZone: deps.timeZone, calendar: deps.calendar, sendingWindow: deps.sendingWindow,
+      options: deps.policyOptions, campaignCode: campaign.code, deadlines: campaign.deadlines, rules: campaign.reminderRules,
+      recipients: audience.recipients,
+    });
+    const names = new Map(audience.recipients.units.map((u) => [u.id, u.name]));
+    const ctx = deliveryContext(deps, audience.contacts, campaign.id, (id) => names.get(id));
+    const built = await campaignDeliveries({ store: deps.store, calendar: deps.calendar, timeZone: deps.timeZone }, campaign, plan, audience, ctx, at, opts.holidayFlagDays ?? 30);
+    result.planned += built.deliveries.length;
+    result.skipped += plan.skipped.length;
+    keys.push(...(await enqueue(deps, built.deliveries, result)));
+    await deps.store.markHolidayFlagged(campaign.code, built.flaggedCodes);
+    if (plan.cursor) await deps.store.advanceCursor(campaign.code, plan.cursor);
+  }
+  keys.push(...(await rerouteUnreachable(deps, result)));
+  deps.kick();
+  if (opts.waitForDelivery) await settle(deps, keys, result);
+  deps.logger?.info({ ...result, at: at.toISOString() }, "reminder pass");
+  return result;
+}
