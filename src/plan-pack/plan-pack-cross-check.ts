@@ -65,6 +65,9 @@ function checkIndicators(doc: Rec, out: RawIssue[]): void {
         out.push({ path: at("comparator"), message: 'A boolean indicator uses "maintain" or "="' });
       }
     }
+    if (Array.isArray(ind.components) && ind.components.length === 1) {
+      out.push({ path: at("components"), message: "List at least two parts, or none (a total of one part is the part itself)" });
+    }
     if (typeof ind.maxValue === "number" && typeof target === "number" && target > ind.maxValue) {
       out.push({ path: at("target"), message: `Target ${target} is above maxValue ${ind.maxValue}` });
     }

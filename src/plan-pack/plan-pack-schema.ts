@@ -52,6 +52,7 @@ const indicatorSchema = z
     maxValue: z.number().finite().nullable().optional(),
     sense: z.enum(SENSES).optional(),
     accumulates: z.boolean().optional(),
+    components: z.array(text).optional(),
     unitKinds: z.array(unitKindSchema).min(1).optional(),
     aliases: z.array(text).min(1, "At least one alias is needed"),
     note: optionalText,

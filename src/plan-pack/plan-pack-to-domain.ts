@@ -27,6 +27,7 @@ function toIndicator(i: PlanPackIndicator): IndicatorDef {
   if (i.sense !== undefined) def.sense = i.sense;
   if (i.accumulates !== undefined) def.accumulates = i.accumulates;
   if (i.targetNote !== undefined) def.targetNote = i.targetNote;
+  if (i.components !== undefined) def.components = [...i.components];
   if (i.unitKinds !== undefined) def.unitKinds = [...i.unitKinds];
   if (i.note !== undefined) def.note = i.note;
   return def;

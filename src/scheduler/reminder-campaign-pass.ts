@@ -1,15 +1,44 @@
 /**
- * @module The rows one campaign's pass produces: every planned reminder (routed and worded), the notices behind
- * group digests (so "Đã nhận" can be recorded per unit), and the board's notice of deadlines falling on days off,
- * sent once per deadline when it comes within the flag horizon.
+ * @module What one campaign's pass produces: every planned reminder (routed and worded), the notices behind group
+ * digests (so "Đã nhận" can be recorded per unit), and the board's notice of deadlines falling on days off, sent
+ * once per deadline when it comes within the flag horizon. Most passes find no step due: the timetable (pure,
+ * cheap) is checked first, so the audience is loaded from the store only when something is due.
  */
 import type { ActiveCampaign } from "../conversation/services";
-import type { NoticeRecord, ReminderAudience, ReminderStore } from "../conversation/flows/reminder-store";
-import type { WorkingCalendar } from "../domain/calendar/working-calendar";
+import type { ContactBook, NoticeRecord, ReminderAudience, ReminderStore } from "../conversation/flows/reminder-store";
+import type { SendingWindow, WorkingCalendar } from "../domain/calendar/working-calendar";
 import { addLocalDays, localDateOf } from "../domain/calendar/zoned-time";
-import { flagHolidayDeadlines, type ReminderPlan } from "../domain/reminders/reminder-policy";
+import {
+  DEFAULT_POLICY_OPTIONS,
+  flagHolidayDeadlines,
+  planReminders,
+  scheduleDeadlines,
+  type ReminderPlan,
+  type ReminderPolicyOptions,
+} from "../domain/reminders/reminder-policy";
 import type { DueReminder } from "../domain/reminders/reminder-types";
 import { holidayFlagDeliveries, reminderDelivery, type DeliveryContext, type PlannedDelivery } from "./reminder-deliveries";
+
+/** What a campaign pass reads. */
+export interface CampaignPassDeps {
+  store: ReminderStore;
+  calendar: WorkingCalendar;
+  timeZone: string;
+  sendingWindow?: Pick<SendingWindow, "quietStart" | "quietEnd">;
+  policyOptions?: Partial<ReminderPolicyOptions>;
+  /** Delivery context for the campaign, once its contacts are loaded. */
+  context(contacts: ContactBook, campaignId: string, unitName: (id: string) => string | undefined): DeliveryContext;
+}
+
+/** The outcome of one campaign's pass. */
+export interface CampaignPassOutput {
+  deliveries: PlannedDelivery[];
+  skipped: number;
+  /** Deadlines flagged to the board by this pass (mark them once the rows exist). */
+  flaggedCodes: string[];
+  /** Where the next pass starts (this pass's `at`). */
+  cursor: Date;
+}
 
 /** The notice behind a group digest: the units in the group's scope are the ones expected to acknowledge. */
 export function noticeOf(r: DueReminder): NoticeRecord | null {
@@ -19,38 +48,54 @@ export function noticeOf(r: DueReminder): NoticeRecord | null {
   return { noticeKey: r.noticeKey, campaignCode: r.campaignCode, deadlineCode: r.deadlineCode, stepKey: r.step.key, groupId: r.recipient.id, unitIds };
 }
 
-/** Board notices for deadlines on days off within `days` of `at` that were not flagged before. */
-async function holidayFlags(
-  deps: { store: ReminderStore; calendar: WorkingCalendar; timeZone: string },
-  campaign: Pick<ActiveCampaign, "code" | "deadlines">,
-  audience: ReminderAudience,
-  ctx: DeliveryContext,
-  at: Date,
-  days: number,
-): Promise<{ deliveries: PlannedDelivery[]; codes: string[] }> {
-  const today = localDateOf(at, deps.timeZone);
-  const horizon = addLocalDays(today, days);
-  const candidates = flagHolidayDeadlines(campaign.deadlines, deps.calendar, { onOrAfter: today }).filter((f) => f.date <= horizon);
-  if (candidates.length === 0) return { deliveries: [], codes: [] };
-  const fresh = new Set(await deps.store.unflaggedHolidayDeadlines(campaign.code, candidates.map((f) => f.deadlineCode)));
-  const chosen = candidates.filter((f) => fresh.has(f.deadlineCode));
-  if (chosen.length === 0) return { deliveries: [], codes: [] };
-  return { deliveries: holidayFlagDeliveries(campaign.code, chosen, audience.recipients, ctx), codes: chosen.map((f) => f.deadlineCode) };
+function hasStepIn(deps: CampaignPassDeps, campaign: Pick<ActiveCampaign, "deadlines" | "reminderRules">, from: Date, to: Date): boolean {
+  const schedules = scheduleDeadlines({
+    deadlines: campaign.deadlines, rules: campaign.reminderRules, timeZone: deps.timeZone, calendar: deps.calendar,
+    sendingWindow: deps.sendingWindow, options: deps.policyOptions,
+  });
+  return schedules.some((s) => [...s.preDue, ...s.escalation].some((x) => x.at > from && x.at <= to));
 }
 
-/** Everything one campaign's pass hands to the outbox, and the deadlines it flags to the board. */
-export async function campaignDeliveries(
-  deps: { store: ReminderStore; calendar: WorkingCalendar; timeZone: string },
-  campaign: Pick<ActiveCampaign, "code" | "deadlines">,
-  plan: ReminderPlan,
-  audience: ReminderAudience,
-  ctx: DeliveryContext,
+/** Deadlines on days off within `days` of `at` whose board notice has not gone out yet. */
+async function holidayCandidates(deps: CampaignPassDeps, campaign: Pick<ActiveCampaign, "code" | "deadlines">, at: Date, days: number) {
+  const today = localDateOf(at, deps.timeZone);
+  const horizon = addLocalDays(today, days);
+  const flags = flagHolidayDeadlines(campaign.deadlines, deps.calendar, { onOrAfter: today }).filter((f) => f.date <= horizon);
+  if (flags.length === 0) return [];
+  const fresh = new Set(await deps.store.unflaggedHolidayDeadlines(campaign.code, flags.map((f) => f.deadlineCode)));
+  return flags.filter((f) => fresh.has(f.deadlineCode));
+}
+
+const NOTHING_DUE: ReminderPlan = { due: [], skipped: [], cursor: null, deferredUntil: null };
+
+/**
+ * Plans one campaign at `at` from `lastPassAt` (null: the policy's first-pass look-back) and builds its rows.
+ * `at` must be inside the sending window (the caller checks).
+ */
+export async function runCampaignPass(
+  deps: CampaignPassDeps,
+  campaign: ActiveCampaign,
   at: Date,
+  lastPassAt: Date | null,
   flagDays: number,
-): Promise<{ deliveries: PlannedDelivery[]; flaggedCodes: string[] }> {
-  const deliveries = plan.due.map((r) => reminderDelivery(r, ctx));
+): Promise<CampaignPassOutput> {
+  const lookback = (deps.policyOptions?.firstPassLookbackHours ?? DEFAULT_POLICY_OPTIONS.firstPassLookbackHours) * 3_600_000;
+  const from = lastPassAt ?? new Date(at.getTime() - lookback);
+  const flags = await holidayCandidates(deps, campaign, at, flagDays);
+  const isDue = hasStepIn(deps, campaign, from, at);
+  if (!isDue && flags.length === 0) return { deliveries: [], skipped: 0, flaggedCodes: [], cursor: at };
+  const audience: ReminderAudience = await deps.store.loadAudience(campaign);
+  const plan = isDue
+    ? planReminders({
+        at, lastPassAt, timeZone: deps.timeZone, calendar: deps.calendar, sendingWindow: deps.sendingWindow, options: deps.policyOptions,
+        campaignCode: campaign.code, deadlines: campaign.deadlines, rules: campaign.reminderRules, recipients: audience.recipients,
+      })
+    : NOTHING_DUE;
+  const names = new Map(audience.recipients.units.map((u) => [u.id, u.name]));
+  const ctx = deps.context(audience.contacts, campaign.id, (id) => names.get(id));
   // Notices first: a button pressed the moment the digest arrives must find its notice.
   await deps.store.saveNotices(plan.due.map(noticeOf).filter((n): n is NoticeRecord => n !== null));
-  const flags = await holidayFlags(deps, campaign, audience, ctx, at, flagDays);
-  return { deliveries: [...deliveries, ...flags.deliveries], flaggedCodes: flags.codes };
+  const deliveries = plan.due.map((r) => reminderDelivery(r, ctx));
+  if (flags.length > 0) deliveries.push(...holidayFlagDeliveries(campaign.code, flags, audience.recipients, ctx));
+  return { deliveries, skipped: plan.skipped.length, flaggedCodes: flags.map((f) => f.deadlineCode), cursor: plan.cursor ?? at };
 }

@@ -15,13 +15,13 @@ import {
   type SendingWindow,
   type WorkingCalendar,
 } from "../domain/calendar/working-calendar";
-import { planReminders, type ReminderPolicyOptions } from "../domain/reminders/reminder-policy";
+import type { ReminderPolicyOptions } from "../domain/reminders/reminder-policy";
 import type { Translate } from "../domain/reminders/render-reminder";
 import type { Clock } from "../shared/clock";
 import type { Logger } from "../shared/logger";
 import { indexContacts, type RoutingPolicy } from "./reminder-routing";
 import { rerouteDelivery, splitRerouteKey, type DeliveryContext, type PlannedDelivery } from "./reminder-deliveries";
-import { campaignDeliveries } from "./reminder-campaign-pass";
+import { runCampaignPass, type CampaignPassDeps } from "./reminder-campaign-pass";
 
 /** Everything a pass needs (composed from the runtime by the reminders feature). */
 export interface ReminderJobDeps {
@@ -161,24 +161,20 @@ export async function sendDueReminders(deps: ReminderJobDeps, at: Date, opts: Re
     return result;
   }
   const keys: string[] = [];
+  const passDeps: CampaignPassDeps = {
+    ...deps,
+    context: (contacts, campaignId, unitName) => deliveryContext(deps, contacts, campaignId, unitName),
+  };
   for (const campaign of deps.campaigns.list()) {
     const stored = await deps.store.getCursor(campaign.code);
     const isBehind = stored !== null && stored.getTime() >= at.getTime();
     if (isBehind && !opts.allowRewind) continue;
-    const audience = await deps.store.loadAudience(campaign);
-    const plan = planReminders({
-      at, lastPassAt: isBehind ? null : stored, timeZone: deps.timeZone, calendar: deps.calendar, sendingWindow: deps.sendingWindow,
-      options: deps.policyOptions, campaignCode: campaign.code, deadlines: campaign.deadlines, rules: campaign.reminderRules,
-      recipients: audience.recipients,
-    });
-    const names = new Map(audience.recipients.units.map((u) => [u.id, u.name]));
-    const ctx = deliveryContext(deps, audience.contacts, campaign.id, (id) => names.get(id));
-    const built = await campaignDeliveries({ store: deps.store, calendar: deps.calendar, timeZone: deps.timeZone }, campaign, plan, audience, ctx, at, opts.holidayFlagDays ?? 30);
-    result.planned += built.deliveries.length;
-    result.skipped += plan.skipped.length;
-    keys.push(...(await enqueue(deps, built.deliveries, result)));
-    await deps.store.markHolidayFlagged(campaign.code, built.flaggedCodes);
-    if (plan.cursor) await deps.store.advanceCursor(campaign.code, plan.cursor);
+    const out = await runCampaignPass(passDeps, campaign, at, isBehind ? null : stored, opts.holidayFlagDays ?? 30);
+    result.planned += out.deliveries.length;
+    result.skipped += out.skipped;
+    keys.push(...(await enqueue(deps, out.deliveries, result)));
+    await deps.store.markHolidayFlagged(campaign.code, out.flaggedCodes);
+    await deps.store.advanceCursor(campaign.code, out.cursor);
   }
   keys.push(...(await rerouteUnreachable(deps, result)));
   deps.kick();

@@ -1,13 +1,14 @@
 /**
  * @module Search index over the knowledge base. Two signals:
  * (1) alias alignment — how completely and compactly a title's name, abbreviation or synonym appears in the
- *     question (order-free, typo-tolerant per token); this decides confidence;
- * (2) MiniSearch full-text ranking over names, keywords and bullet text; this breaks ties and proposes suggestions.
+ *     question (order-free, typo-tolerant per token, idf-weighted); this alone decides what is answered;
+ * (2) MiniSearch full-text ranking over names, keywords and bullet text; it proposes suggestions when the bot
+ *     declines (never an answer: a body-text hit is too weak to answer from).
  */
 import MiniSearch from "minisearch";
 import type { CriteriaKb, KbEntry, KbBullet, RegimeBlock } from "./criteria-kb.js";
 import { SECTION_NAMES } from "./criteria-kb.js";
-import { createTokenNormalizer, repairTelex, typoDistance, type TokenNormalizer } from "./search-text.js";
+import { confusedSpellings, createTokenNormalizer, repairTelex, typoDistance, type TokenNormalizer } from "./search-text.js";
 
 interface Alias {
   entryId: string;
@@ -28,8 +29,6 @@ export interface EntryMatch {
   /** Token positions [start, end] in the question the alias occupies. */
   span: [number, number];
   weak: boolean;
-  /** MiniSearch score relative to the best full-text hit (0..1). */
-  textScore: number;
 }
 
 export interface CriteriaIndex {
@@ -126,14 +125,16 @@ export function createCriteriaIndex(kb: CriteriaKb): CriteriaIndex {
 
   function equivalents(q: string): { token: string; quality: number }[] {
     if (byToken.has(q)) return [{ token: q, quality: 1 }];
-    if (q.length < 4 || /^\d/.test(q)) return [];
+    if (q.length < 3 || /^\d/.test(q)) return [];
     const cached = fuzzyCache.get(q);
     if (cached) return cached;
-    const out: { token: string; quality: number }[] = [];
+    const out: { token: string; quality: number }[] = confusedSpellings(q)
+      .filter((v) => byToken.has(v))
+      .map((token) => ({ token, quality: 0.85 }));
     const telex = repairTelex(q);
     if (telex !== q && byToken.has(telex)) out.push({ token: telex, quality: 0.9 });
     if (q.endsWith("s") && byToken.has(q.slice(0, -1))) out.push({ token: q.slice(0, -1), quality: 0.95 });
-    if (out.length === 0) {
+    if (out.length === 0 && q.length >= 4) {
       const max = q.length >= 8 ? 2 : 1;
       for (const v of vocabulary) {
         if (v.length < 4) continue;
@@ -176,7 +177,6 @@ export function createCriteriaIndex(kb: CriteriaKb): CriteriaIndex {
     });
     const candidates = new Set<number>();
     for (const t of occ.keys()) for (const i of byToken.get(t) ?? []) candidates.add(i);
-    const text = new Map(rankText(tokens).map((r) => [r.entryId, r.score]));
     const best = new Map<string, EntryMatch>();
     for (const i of candidates) {
       const alias = aliases[i] as Alias;
@@ -184,9 +184,8 @@ export function createCriteriaIndex(kb: CriteriaKb): CriteriaIndex {
       if (!a) continue;
       const coverage = a.matched / alias.tokens.reduce((sum, t) => sum + idf(t), 0);
       const compactness = a.count / (a.span[1] - a.span[0] + 1);
-      const textScore = text.get(alias.entryId) ?? 0;
-      const score = alias.weight * coverage * Math.sqrt(compactness) * (1 + 0.1 * Math.min(alias.effLength, 6)) + 0.05 * textScore;
-      const cand: EntryMatch = { entryId: alias.entryId, score, coverage, compactness, span: a.span, weak: alias.weight < 1, textScore };
+      const score = alias.weight * coverage * Math.sqrt(compactness) * (1 + 0.1 * Math.min(alias.effLength, 6));
+      const cand: EntryMatch = { entryId: alias.entryId, score, coverage, compactness, span: a.span, weak: alias.weight < 1 };
       const prev = best.get(alias.entryId);
       // A full match of a generic alias beats a partial match of a specific one: confidence first, then score.
       if (!prev || rank(cand) > rank(prev)) best.set(alias.entryId, cand);

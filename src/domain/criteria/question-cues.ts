@@ -50,14 +50,14 @@ const CONTENT_GIST = /\b(noi dung|quy dinh (gi|nhung gi|the nao|ve gi)|gom (nhun
 const WHO_GOT = /\b(ai|don vi nao|tap the nao|ca nhan nao|nhung ai|nhung don vi nao) (da )?(duoc|dat|nhan) /;
 const NOW = /\b(hien nay|hien hanh|hien tai|bay gio|luat moi|quy dinh moi|moi nhat|hom nay|current(ly)?|now|new law|latest|today|in force)\b/;
 const OLD = /\b(luat cu|quy dinh cu|truoc day|old law|previous law)\b/;
-const LAW_FAMILY = /\bluat(?: thi dua,? khen thuong| tdkt)?(?: nam)? (2003|2005|2009|2013|2022)\b/;
+const LAW_FAMILY = /\bluat(?: thi dua,? khen thuong| tdkt)?(?: nam)? (2003|2005|2009|2013|2022)\b|\b(2003|2013|2022) law\b|\blaw (?:of )?(2003|2013|2022)\b/;
 
 const TYPE_WORDS: [RegExp, string][] = [
-  [/^(luat)$/, "luat"],
-  [/^(nghi dinh|nd)$/, "nd"],
-  [/^(thong tu|tt)$/, "tt"],
-  [/^(quyet dinh|qd)$/, "qd"],
-  [/^(nghi quyet|nq)$/, "nq"],
+  [/^(luat|law)$/, "luat"],
+  [/^(nghi dinh|nd|decree)$/, "nd"],
+  [/^(thong tu|tt|circular)$/, "tt"],
+  [/^(quyet dinh|qd|decision)$/, "qd"],
+  [/^(nghi quyet|nq|resolution)$/, "nq"],
   [/^(huong dan|hd)$/, "hd"],
   [/^(cong van|cv)$/, "cv"],
 ];
@@ -77,7 +77,7 @@ function scanDocuments(kb: CriteriaKb, folded: string): Scan {
   const add = (d: KbDocument | undefined): void => {
     if (d && !found.includes(d)) found.push(d);
   };
-  const typed = /\b(luat|nghi dinh|nd|thong tu|tt|quyet dinh|qd|nghi quyet|nq|huong dan|hd|cong van|cv)\s*(?:so\s*)?(\d{1,4})(?:\s*\/\s*(\d{4}))?(?:\s*\/\s*[a-z0-9-]+)?/g;
+  const typed = /\b(luat|law|nghi dinh|nd|decree|thong tu|tt|circular|quyet dinh|qd|decision|nghi quyet|nq|resolution|huong dan|hd|cong van|cv)\s*(?:so\s*)?(\d{1,4})(?:\s*\/\s*(\d{4}))?(?:\s*\/\s*[a-z0-9-]+)?/g;
   let text = folded.replace(typed, (m, word: string, num: string, year?: string) => {
     const type = docType(word);
     const n = String(Number(num));
@@ -103,6 +103,7 @@ function validDate(y: number, m: number, d: number): string | undefined {
 }
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const EN_DATE = new RegExp(`\\b(?:(\\d{1,2}) )?(${MONTHS.join("|")})[a-z]*\\.?,? (?:(\\d{1,2}),? )?(20\\d{2})\\b`);
 
 /** Dates and years left in the text once documents are removed. */
 function scanTime(text: string, now: Date): { date?: string; year?: number } {
@@ -117,7 +118,7 @@ function scanTime(text: string, now: Date): { date?: string; year?: number } {
     const date = validDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
     if (date) return { date, year: Number(iso[1]) };
   }
-  const en = new RegExp(`\\b(?:(\\d{1,2}) )?(${MONTHS.join("|")})[a-z]*\\.?,? (?:(\\d{1,2}),? )?(20\\d{2})\\b`).exec(text);
+  const en = EN_DATE.exec(text);
   if (en) {
     const date = validDate(Number(en[4]), MONTHS.indexOf(en[2] as string) + 1, Number(en[1] ?? en[3] ?? 1));
     if (date) return { date, year: Number(en[4]) };
@@ -171,7 +172,8 @@ export function readQuestionCues(kb: CriteriaKb, question: string, now: Date): Q
   const textNoLaw = lawMatch ? scan.text.replace(lawMatch[0], " ") : scan.text;
   const time = scanTime(textNoLaw, now);
   const docs = decreeRegime(scan.documents);
-  const lawFamily = lawMatch ? (lawMatch[1] === "2022" ? "2022" : "2003") : docs.family;
+  const lawYear = lawMatch ? (lawMatch[1] ?? lawMatch[2] ?? lawMatch[3]) : undefined;
+  const lawFamily = lawYear ? (lawYear === "2022" ? "2022" : "2003") : docs.family;
   const baseSalary = scanSalary(textNoLaw);
   // A stated base salary only makes sense for an amount: read the question as a bonus question.
   const aspect = baseSalary !== undefined ? "bonus" : (ASPECTS.find(([, re]) => re.test(folded))?.[0] ?? "criteria");

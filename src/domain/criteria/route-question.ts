@@ -50,11 +50,17 @@ function namedTitles(ranked: Ranked[]): Ranked[] {
   return out;
 }
 
+const uncoveredPatterns = new WeakMap<CriteriaKb, { re: RegExp; names: CriteriaKb["uncovered"][number]["names"] }[]>();
+
+/** The first award the knowledge base does not cover that the question names (patterns compiled once per KB). */
 function uncoveredAward(kb: CriteriaKb, folded: string, locale: CriteriaLocale): string | undefined {
-  for (const a of kb.uncovered) {
-    if (a.terms.some((t) => new RegExp(`\\b${searchFold(t)}\\b`).test(folded))) return a.names[locale];
+  let patterns = uncoveredPatterns.get(kb);
+  if (!patterns) {
+    const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    patterns = kb.uncovered.map((a) => ({ re: new RegExp(`\\b(${a.terms.map((t) => escape(searchFold(t))).join("|")})\\b`), names: a.names }));
+    uncoveredPatterns.set(kb, patterns);
   }
-  return undefined;
+  return patterns.find((p) => p.re.test(folded))?.names[locale];
 }
 
 function suggestionIds(kb: CriteriaKb, index: CriteriaIndex, tokens: string[], matches: EntryMatch[]): string[] {

@@ -113,3 +113,21 @@ export function repairTelex(token: string): string {
     .replace(/^w/, "u")
     .replace(/(?<=[a-z]{2})[sfrxj]$/, "");
 }
+
+/** Initial consonants Vietnamese writers commonly confuse (regional pronunciation): "xuất xắc" for "xuất sắc". */
+const CONFUSED_INITIALS: [RegExp, string][] = [
+  [/^x/, "s"],
+  [/^s/, "x"],
+  [/^tr/, "ch"],
+  [/^ch/, "tr"],
+  [/^gi/, "d"],
+  [/^d/, "gi"],
+  [/^r/, "d"],
+  [/^l/, "n"],
+  [/^n/, "l"],
+];
+
+/** Spellings of a token with a commonly confused initial consonant swapped. */
+export function confusedSpellings(token: string): string[] {
+  return CONFUSED_INITIALS.filter(([re]) => re.test(token)).map(([re, to]) => token.replace(re, to));
+}

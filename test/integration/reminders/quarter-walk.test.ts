@@ -80,8 +80,10 @@ describe.each(testDbKinds())("a reporting quarter walked pass by pass on %s", (k
       expect(calendar.isWorkingDay(date), r.dedupeKey).toBe(true);
       expect(time >= "07:30" && time < "20:00", `${r.dedupeKey} at ${time}`).toBe(true);
     }
-    const sent = env.allSent().map((s) => `${s.to}|${s.text}`);
-    expect(new Set(sent).size).toBe(sent.length);
-    expect(sent.length).toBe(rows.length);
+    // One platform send per outbox row; private texts are all distinct (group digests of successive overdue rungs
+    // may read alike, so those are compared by row).
+    expect(env.allSent().length).toBe(rows.length);
+    const direct = env.allSent().filter((s) => !s.to.includes(":g:")).map((s) => `${s.to}|${s.text}`);
+    expect(new Set(direct).size).toBe(direct.length);
   });
 });

@@ -6,8 +6,8 @@
 import { SendError, type ChannelAddress, type ChannelName, type ChannelSender, type OutboundMessage } from "../../../src/conversation/channel-port";
 import { buildRuntime, type Runtime } from "../../../src/app/build-runtime";
 import { buildFeatures } from "../../../src/app/features";
-import { runReminderPass } from "../../../src/app/features/reminders.feature";
-import type { ReminderPassOptions } from "../../../src/scheduler/send-due-reminders.job";
+import { reminderJobDeps } from "../../../src/app/features/reminders.feature";
+import { sendDueReminders, type ReminderPassOptions } from "../../../src/scheduler/send-due-reminders.job";
 import type { CampaignDef } from "../../../src/domain/campaigns/campaign";
 import { instantFromLocal, localDateTimeOf } from "../../../src/domain/calendar/zoned-time";
 import { createFixedClock } from "../../../src/shared/clock";
@@ -117,6 +117,7 @@ export async function createReminderEnv(opts: EnvOptions) {
   });
   const officerId = async (code: string) => (await db.officer.findUniqueOrThrow({ where: { code } })).id;
   const unitId = async (code: string) => (await db.unit.findUniqueOrThrow({ where: { code } })).id;
+  const deps = reminderJobDeps(runtime);
   const allSent = () => [...senders.telegram.sent, ...senders.zalo.sent, ...senders.zaloBot.sent];
 
   return {
@@ -141,10 +142,13 @@ export async function createReminderEnv(opts: EnvOptions) {
         },
       });
     },
-    /** One scheduler pass at the clock's time (or `when`), then the outbox pump, like the running bot. */
+    /**
+     * One scheduler pass at the clock's time (or `when`), then the outbox pump, like the running bot. (The job's
+     * wrapper also re-reads the campaign catalog each pass; walks of hundreds of passes skip that.)
+     */
     async pass(when?: string, o: ReminderPassOptions = {}) {
       if (when) clock.set(at(when));
-      const res = await runReminderPass(runtime, clock.now(), o);
+      const res = await sendDueReminders(deps, clock.now(), o);
       await runtime.outboxDispatcher.pump();
       return res;
     },

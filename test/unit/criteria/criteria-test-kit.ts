@@ -1,5 +1,6 @@
 /** @module Shared helpers of the criteria tests: one loaded knowledge base, a catalog translator, the eval normaliser. */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { createCriteriaService, type CriteriaService } from "../../../src/domain/criteria/criteria-service.js";
 import type { CriteriaKb } from "../../../src/domain/criteria/criteria-kb.js";
 import type { Translate } from "../../../src/conversation/flows/criteria-render.js";
@@ -52,3 +53,12 @@ export function readCases(path: string | URL): EvalCase[] {
     .filter((l) => l.trim().length > 0)
     .map((l) => JSON.parse(l) as EvalCase);
 }
+
+/** The shared development set (/work/shared/eval) when present, else the copy kept beside these tests. */
+export function devSetPath(): string {
+  const shared = "/work/shared/eval/criteria-dev.jsonl";
+  return existsSync(shared) ? shared : fileURLToPath(new URL("./criteria-dev.jsonl", import.meta.url));
+}
+
+/** The extra questions written for this area (same format, facts from law.md). */
+export const EXTRA_SET_PATH = fileURLToPath(new URL("./extra-questions.jsonl", import.meta.url));

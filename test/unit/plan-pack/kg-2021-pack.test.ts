@@ -98,12 +98,14 @@ describe("kg-2021 plan pack: indicators match the reference reading", () => {
     for (const i of pack.campaign.indicators) {
       expect(i.sense, i.code).toBeDefined();
       expect(i.accumulates, i.code).toBeDefined();
+      expect(i.components, i.code).toBeDefined();
       expect(i.maxValue, i.code).not.toBeUndefined();
       expect(i.nameEn, i.code).toBeTruthy();
       // Officers type without diacritics: every indicator needs a multi-word ASCII alias.
       expect(i.aliases.some((a) => /^[\x20-\x7e]+$/.test(a) && a.includes(" ")), `${i.code} has an alias without diacritics`).toBe(true);
     }
     expect(indicator("budget_revenue")).toMatchObject({ aggregation: "sum", accumulates: true });
+    expect(indicator("seafood_output").components).toEqual(["khai thác", "nuôi trồng"]);
     expect(indicator("grdp_growth")).toMatchObject({ aggregation: "province", sense: "growth", accumulates: false });
   });
 

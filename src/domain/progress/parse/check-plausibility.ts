@@ -12,6 +12,8 @@ export const FAR_ABOVE_TARGET_WARN = 3;
 /** Ratios between these bounds (or their inverses) look like a thousand-fold unit slip (tỷ ↔ triệu, tấn ↔ nghìn tấn). */
 const SLIP_LOW = 300;
 const SLIP_HIGH = 3000;
+/** A figure this many times the whole year's target is a unit slip rather than over-achievement. */
+const SLIP_TARGET = 100;
 
 export type PlausibilityWarningKind = "cumulative_decreased" | "scale_slip" | "above_max" | "far_above_target";
 
@@ -69,7 +71,7 @@ function scaleSlips(input: PlausibilityInput): PlausibilityWarning[] {
   if (!(value > 0)) return [];
   const out: PlausibilityWarning[] = [];
   const target = indicator.target;
-  if (target !== null && target > 0 && value / target >= SLIP_LOW) out.push({ kind: "scale_slip", ratio: value / target, limit: SLIP_LOW * target });
+  if (target !== null && target > 0 && value / target >= SLIP_TARGET) out.push({ kind: "scale_slip", ratio: value / target, limit: SLIP_TARGET * target });
   for (const prev of input.previous) {
     if (prev.value > 0 && isSlip(value / prev.value)) out.push({ kind: "scale_slip", previous: prev, ratio: value / prev.value });
   }

@@ -105,6 +105,8 @@ export function readIntentSignals(p: PreparedText): IntentSignals {
 export interface IntentFacts {
   /** An indicator was recognised (clearly, tied or several). */
   hasIndicator: boolean;
+  /** An indicator was named clearly (not only words shared by several indicators). */
+  hasClearIndicator: boolean;
   /** A number that can be a figure (periods, dates and the like excluded). */
   hasFigure: boolean;
   /** A figure with a unit, scale word or % ("3.200 tỷ", "87%"): a report even without report words. */
@@ -117,7 +119,7 @@ export function decideIntent(s: IntentSignals, f: IntentFacts): { intent: Messag
   if (s.cancel) return { intent: "cancel", why: "cancel_words" };
   if (s.help) return { intent: "help", why: "help_words" };
   if (s.register && !s.question && !s.correction) return { intent: "register", why: "register_words" };
-  if (s.criteria && !(f.hasIndicator && f.hasFigure)) return { intent: "criteria", why: "criteria_words" };
+  if (s.criteria && !(f.hasClearIndicator && f.hasFigure)) return { intent: "criteria", why: "criteria_words" };
   if (s.correction && (f.hasIndicator || f.hasFigure)) return { intent: "correction", why: "correction_words" };
   if (s.register) return { intent: "register", why: "register_words" };
   if (s.query && !f.hasFigure) return { intent: "progress_query", why: "question_without_figure" };

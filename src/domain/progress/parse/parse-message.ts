@@ -23,6 +23,8 @@ import { chooseValue } from "./read-value";
 import { pickIndicator } from "./pick-indicator";
 
 export type { AmbiguityReason, MessageIntent, MessageReading, ParseContext, ValueSource } from "./message-reading";
+export { checkPlausibility } from "./check-plausibility";
+export type { PlausibilityInput, PlausibilityWarning, PlausibilityWarningKind, PriorFigure } from "./check-plausibility";
 
 interface Parsed {
   p: PreparedText;
@@ -61,9 +63,10 @@ function read(text: string, ctx: ParseContext): MessageReading {
   const match = matchIndicators(words, index, periods.scan);
   const s: Parsed = { p, words, today, periods, numbers, match, indicators: ctx.indicators, ctx };
   const hasIndicator = match.mentions.some((m) => m.strong || match.ties.has(m));
+  const hasClearIndicator = match.mentions.some((m) => m.strong && !match.ties.has(m));
   const hasQuantity = numbers.some((n) => n.unit !== null || n.scale !== null);
   const signals = readIntentSignals(p);
-  const { intent, why } = decideIntent(signals, { hasIndicator, hasFigure: numbers.length > 0, hasQuantity });
+  const { intent, why } = decideIntent(signals, { hasIndicator, hasClearIndicator, hasFigure: numbers.length > 0, hasQuantity });
   const explain = [`intent:${intent}(${why})`];
   if (intent === "report" || intent === "correction") return readReport(s, intent, explain);
   if (intent === "progress_query") return readQuery(s, explain);
@@ -107,7 +110,8 @@ function choosePeriod(s: Parsed, at: number | null, def: IndicatorDef | null): P
   if (cumulativeMarker && s.today) {
     return { period: defaultPeriod("month", s.today, s.ctx.campaignYear), periodSource: "relative", basis: "cumulative" };
   }
-  return { period: defaultPeriod(def.frequency, s.today, s.ctx.campaignYear), periodSource: "default", basis: "period" };
+  const period = defaultPeriod(def.frequency, s.today, s.ctx.campaignYear);
+  return period ? { period, periodSource: "default", basis: "period" } : { period: null, periodSource: null, basis: null };
 }
 
 const REASON_RE = /\b(?:ly do|li do|nguyen nhan)\b\s*[:\-–]?\s*/;

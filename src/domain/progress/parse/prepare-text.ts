@@ -8,7 +8,8 @@ import { stripDiacritics } from "../../../shared/text";
 /** Longest message the parser reads; chat platforms cap messages near 4,000 characters anyway. */
 export const MAX_MESSAGE_CHARS = 4000;
 
-const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF\u00AD\u180E]/g;
+/** Zero-width, joiner, bidi embedding/isolate marks, soft hyphen, BOM: invisible in chat, noise for parsing. */
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\u00AD\u180E\u061C]/g;
 
 export interface PreparedText {
   /** NFC, invisible and bidi marks removed, line breaks kept, other whitespace runs collapsed to one space. */

@@ -29,6 +29,8 @@ export interface NumberMention {
   vsLastYear: boolean;
   /** The literal is too long to be a real figure (kept so the bot can ask instead of ignoring it). */
   absurd: boolean;
+  /** "1.350/1.350 chỉ tiêu", "3.200/11.560 tỷ": the number after the slash. */
+  denominator?: number;
 }
 
 /**
@@ -70,6 +72,8 @@ function single(raw: string, sep: string): string {
 }
 
 const NUMBER_RE = /(?<![a-z0-9.,/])([-−–](?=\d))?(\d+(?:[.,]\d+)*)(?![.,]\d)/g;
+const SPACED_RE = /^(?: \d{3})+(?![\d.,])/;
+const FRACTION_RE = /^ ?\/ ?(\d+(?:[.,]\d+)*)(?![\d.,])/;
 const SHORTHAND_RE = /^(tr|ty|ti|k)(\d{1,3})(?![a-z0-9])/;
 const SHORTHAND_SCALE: Record<string, ScaleMatch> = {
   tr: { label: "triệu", factor: 1e6, end: 0 },
@@ -78,7 +82,7 @@ const SHORTHAND_SCALE: Record<string, ScaleMatch> = {
   k: { label: "nghìn", factor: 1e3, end: 0 },
 };
 const OF_TARGET_RE = /^ ?(?:\)|so voi |so |cua |theo |tren )?(?:ke hoach|kh|chi tieu|muc tieu|du toan|nhiem vu|ct)(?![a-z0-9])/;
-const VS_LAST_YEAR_RE = /^[^.;\n]{0,30}?\bso (?:voi )?(?:cung ky|ck|nam truoc|nam ngoai|cung thoi diem|nam 20\d\d)/;
+const VS_LAST_YEAR_RE = /^[^.;\n\d]{0,30}?\bso (?:voi )?(?:cung ky|ck|nam truoc|nam ngoai|cung thoi diem|nam 20\d\d)/;
 
 /**
  * All numbers of `scan` (the folded view with masked spans blanked out), with scale words, units and the
@@ -133,6 +137,21 @@ function readOne(p: PreparedText, scan: string, start: number, negative: boolean
   const absurd = significant.length > MAX_DIGITS;
   let value = absurd ? 0 : parseNumberLiteral(digits);
   if (value === null) return null;
+  const spaced = SPACED_RE.exec(scan.slice(end, end + 40));
+  if (spaced && /^\d{1,3}$/.test(digits)) {
+    // "3 200 tỷ", "185 300 tấn": spaces as thousands separators, trusted only when a scale word or unit follows.
+    const joinedEnd = end + spaced[0].length;
+    if (readScale(p, joinedEnd) || readUnit(p, joinedEnd)) {
+      value = Number(digits + spaced[0].replace(/ /g, ""));
+      end = joinedEnd;
+    }
+  }
+  let denominator: number | undefined;
+  const frac = FRACTION_RE.exec(scan.slice(end, end + 30));
+  if (frac) {
+    denominator = parseNumberLiteral(frac[1] ?? "") ?? undefined;
+    if (denominator !== undefined) end += frac[0].length;
+  }
   let scale: ScaleMatch | null = null;
   const short = SHORTHAND_RE.exec(scan.slice(end, end + 8));
   if (short && /^\d+$/.test(digits)) {
@@ -155,7 +174,7 @@ function readOne(p: PreparedText, scan: string, start: number, negative: boolean
   // "1e309", "12abc": letters glued to a number that are neither a scale nor a unit make it something else.
   if (!scale && !unit && /^[a-z]/.test(scan.slice(end, end + 1))) return null;
   const rest = scan.slice(end, end + 60);
-  const ofTarget = unit?.dimension === "percent" && OF_TARGET_RE.test(rest);
+  const ofTarget = (unit?.dimension === "percent" || denominator !== undefined) && OF_TARGET_RE.test(rest);
   const number = negative ? -value : value;
   if (!Number.isFinite(number)) return null;
   return {
@@ -167,7 +186,8 @@ function readOne(p: PreparedText, scan: string, start: number, negative: boolean
     scale,
     unit,
     ofTarget,
-    vsLastYear: VS_LAST_YEAR_RE.test(rest),
+    vsLastYear: VS_LAST_YEAR_RE.test(p.folded.slice(end, end + 60)),
     absurd,
+    ...(denominator !== undefined && denominator > 0 ? { denominator } : {}),
   };
 }

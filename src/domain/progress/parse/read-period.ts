@@ -152,6 +152,17 @@ const RULES: readonly [RegExp, Rule][] = [
     (m, ctx) => ({ code: makePeriodCode(yearOf(m[1], ctx), "year"), source: "explicit", cumulative: false }),
   ],
   [/\bnam ((?:19|20)\d\d)\b/g, (m, ctx) => ({ code: makePeriodCode(yearOf(m[1], ctx), "year"), source: "explicit", cumulative: false })],
+  [
+    /(?<![\d.,/-])\b(20\d\d)\b(?![.,/-]?\d)/g,
+    (m, ctx, p) => {
+      // A bare "2021" is a year unless it is the figure itself ("đạt 2021 lượt người", "được 2050 tỷ").
+      const after = p.folded.slice(m.index + m[0].length, m.index + m[0].length + 8);
+      const before = p.folded.slice(Math.max(0, m.index - 10), m.index);
+      if (/^ ?(?:%|ty|ti|trieu|tr|nghin|ngan|tan|dong|luot|nguoi|vu|xa|huyen|ho|kg|k\b|d\b)/.test(after)) return null;
+      if (/(?:dat|duoc|la|=|con|tang|giam|thanh|khoang|hon|gan|tren|duoi|len|xuong)\s*$/.test(before)) return null;
+      return { code: makePeriodCode(yearOf(m[1], ctx), "year"), source: "explicit", cumulative: false };
+    },
+  ],
 ];
 
 /** Finds every period mention, the running-total markers, and the text left for reading figures. */
@@ -197,7 +208,7 @@ function readDates(scan: string, ctx: Ctx): { mentions: PeriodMention[]; scan: s
 
 /** "quý 1 … năm 2021": a bare year alongside a finer period only sets that period's year. */
 function mergeYears(mentions: PeriodMention[], folded: string, ctx: Ctx): PeriodMention[] {
-  const bareYears = mentions.filter((x) => /^nam (?:19|20)\d\d$/.test(folded.slice(x.start, x.end)));
+  const bareYears = mentions.filter((x) => /^(?:nam )?(?:19|20)\d\d$/.test(folded.slice(x.start, x.end)));
   const finer = mentions.filter((x) => !x.code.endsWith("-Y"));
   if (bareYears.length === 0 || finer.length === 0) return mentions;
   const year = bareYears[0]?.code.slice(0, 4) ?? String(ctx.campaignYear);
@@ -211,10 +222,12 @@ const LAST_INDEX: Record<PeriodKind, number> = { month: 12, quarter: 4, half: 2,
 /**
  * The period a figure is for when the message names none: the last finished period of the indicator's frequency
  * (quarterly → the quarter just ended), kept inside the campaign year; annual indicators → the campaign year.
+ * Null when today is unknown (an invalid clock) for a non-annual indicator.
  */
-export function defaultPeriod(frequency: Frequency | "month", today: LocalDate | null, campaignYear: number): string {
+export function defaultPeriod(frequency: Frequency | "month", today: LocalDate | null, campaignYear: number): string | null {
   const kind = frequency === "month" ? "month" : frequencyKind(frequency);
-  if (kind === "year" || !today) return makePeriodCode(campaignYear, "year");
+  if (kind === "year") return makePeriodCode(campaignYear, "year");
+  if (!today) return null;
   const last = parsePeriodCode(lastFinishedPeriod(kind, today));
   if (!last || last.year === campaignYear) return last?.code ?? makePeriodCode(campaignYear, "year");
   return last.year < campaignYear ? makePeriodCode(campaignYear, kind, 1) : makePeriodCode(campaignYear, kind, LAST_INDEX[kind]);

@@ -66,6 +66,7 @@ function classify(n: NumberMention, cues: Cues, input: ValueInput): Classified {
   const dim = n.unit?.dimension ?? null;
   const base = n.number * (n.scale?.factor ?? 1) * (n.unit?.factor ?? 1);
   const c = (kind: Kind, value: number, ratio?: number): Classified => ({ n, kind, value, cues, ...(ratio !== undefined ? { ratio } : {}) });
+  if (n.denominator !== undefined && n.ofTarget) return c("ratio", 0, n.number / n.denominator);
   if (dim === "percent" && n.ofTarget) return c("ratio", 0, n.number / 100);
   if (measure.dimension === "percent") {
     if (dim !== null && dim !== "percent") return c("wrong_dim", 0);
