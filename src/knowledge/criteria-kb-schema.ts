@@ -79,6 +79,7 @@ export const bonusFileSchema = z
           title: id,
           recipient: z.enum(["individual", "collective", "household"]),
           variant: id.default("default"),
+          note: localized.optional(),
           coefficients: z
             .object({ "2003": coefficientSchema.optional(), "2022": coefficientSchema.optional(), "2025": coefficientSchema.optional() })
             .strict(),

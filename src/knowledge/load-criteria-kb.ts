@@ -130,7 +130,7 @@ export function loadCriteriaKb(dir: string = DEFAULT_CRITERIA_KB_DIR): CriteriaK
     version: manifest.version,
     updated: manifest.updated,
     entries: loadEntries(dir),
-    bonusRules: bonus.rules.map((r) => ({ titleId: r.title, recipient: r.recipient, variant: r.variant, coefficients: r.coefficients })),
+    bonusRules: bonus.rules.map((r) => ({ titleId: r.title, recipient: r.recipient, variant: r.variant, note: r.note, coefficients: r.coefficients })),
     roundingCite: bonus.rounding.cite,
     salaryHistory: salary.periods,
     regimes: regimes.regimes.map((r) => ({

@@ -151,6 +151,7 @@ function bonusBlocks(a: CriteriaAnswer, t: Translate): Block[] {
   else if (b.lines.length === 0) blocks.push({ lines: [t("criteria.bonus.no_lines")] });
   else blocks.push({ lines: bonusGroups(b.lines, a, t, b.salarySource === "history") });
   if (b.clipped) blocks.push({ lines: [t("criteria.bonus.clipped")] });
+  if (b.notes.length > 0) blocks.push({ lines: b.notes.map((n) => `• ${n}`), drop: 1 });
   blocks.push({ lines: [t("criteria.bonus.rule")] });
   if (b.today) blocks.push({ lines: [`**${t("criteria.bonus.today", { date: formatDate(b.today.date) })}**`, ...bonusGroups(b.today.lines, a, t, true)], drop: 2 });
   return blocks;

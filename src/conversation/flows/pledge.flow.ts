@@ -49,6 +49,11 @@ export function createPledgeFlow(deps: PledgeFlowDeps): { flow: Flow; command: C
   async function leaderView(ctx: TurnContext, cluster: Cluster, campaign: ActiveCampaign): Promise<void> {
     const pledge = await deps.repo.find(campaign.id, cluster.id);
     if (pledge) return showStatus(ctx, pledge, cluster, campaign);
+    compose(ctx, cluster, campaign);
+  }
+
+  /** Asks for the commitments (typed, or the template). */
+  function compose(ctx: TurnContext, cluster: Cluster, campaign: ActiveCampaign): void {
     ctx.setSession({ flow: PLEDGE_FLOW, step: "lines", data: { clusterId: cluster.id, campaignId: campaign.id } });
     const members = cluster.memberUnitIds.map((id) => ctx.services.org.unitById(id)?.name ?? id).join(", ");
     ctx.reply({
@@ -183,8 +188,9 @@ export function createPledgeFlow(deps: PledgeFlowDeps): { flow: Flow; command: C
       if (action === "tpl") return preview(ctx, d, ctx.t("registration.pledge.template").split("\n").filter(Boolean));
       if (action === "open") return open(ctx, d);
       if (action === "redo") {
-        ctx.setSession({ flow: PLEDGE_FLOW, step: "lines", data: { clusterId: d.clusterId, campaignId: d.campaignId } });
-        return void ctx.reply(ctx.t("registration.pledge.retype"));
+        const cluster = clusterById(ctx, d.clusterId);
+        const campaign = ctx.services.campaigns.list().find((c) => c.id === d.campaignId);
+        if (cluster && campaign) return compose(ctx, cluster, campaign);
       }
       ctx.reply(ctx.t("registration.expired"));
     },

@@ -47,6 +47,7 @@ export function composeBonusAnswer(ctx: ComposeContext, entry: KbEntry, cues: Pi
     titleName: entryName(entry, locale),
     window: choice.window,
     noRule: rulesFor(kb, entry.id).length === 0,
+    notes: unique(rulesFor(kb, entry.id, recipients, variant).flatMap((r) => (r.note ? [r.note[locale]] : []))),
     today: todayComputation,
   };
   const lines = [...computation.lines, ...(todayComputation?.lines ?? [])];

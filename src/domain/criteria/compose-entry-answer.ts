@@ -145,7 +145,8 @@ export function composeEntryAnswer(ctx: ComposeContext, entry: KbEntry, subject?
   let summary: CriteriaAnswer["current"];
   const focus = subject ?? entry;
   const summarySection: SectionName = ctx.aspect === "decider" ? "decidedBy" : "criteria";
-  if (choice.source === "campaign" && current !== choice.regime && (ctx.aspect === "criteria" || ctx.aspect === "decider") && !sameCriteria(focus, choice.regime, current, summarySection)) {
+  const summarised = ctx.aspect === "criteria" || ctx.aspect === "decider" || ctx.aspect === "vote" || (entry.kind === "topic" && !subject);
+  if (choice.source === "campaign" && current !== choice.regime && summarised && !sameCriteria(focus, choice.regime, current, summarySection)) {
     const key = keyCriteria(focus, current, locale, ctx.recipients, summarySection);
     const shown = new Set(built.sections.flatMap((s) => s.bullets.map((b) => b.text)));
     if (key && !key.bullets.every((b) => shown.has(b.text))) summary = { regime: current, regimeLabel: regimeLabel(kb, current, locale), ...key };

@@ -71,6 +71,8 @@ export interface BonusAnswer extends BonusComputation {
   window: DecisionWindow;
   /** The title has no coefficient in the sources at all (e.g. Gia đình văn hóa). */
   noRule: boolean;
+  /** Notes on how the coefficients changed across regimes (localised). */
+  notes: string[];
   /** The same bonus if the decision were signed today, when the question fell back to an older campaign year. */
   today?: BonusComputation & { date: string };
 }

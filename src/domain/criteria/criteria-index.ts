@@ -40,6 +40,8 @@ export interface CriteriaIndex {
 }
 
 const WEAK_WEIGHT = 0.8;
+/** Below this coverage an alias can neither be answered from nor suggested. */
+const MIN_USEFUL_COVERAGE = 0.35;
 const MAX_SHIFT = 3;
 
 function blockText(block: RegimeBlock): string {
@@ -121,6 +123,7 @@ export function createCriteriaIndex(kb: CriteriaKb): CriteriaIndex {
     idfOf.set(token, Math.log(1 + kb.entries.length / entries));
   }
   const idf = (t: string): number => idfOf.get(t) ?? 1;
+  const aliasIdf = aliases.map((a) => a.tokens.reduce((sum, t) => sum + idf(t), 0));
   const fuzzyCache = new Map<string, { token: string; quality: number }[]>();
 
   function equivalents(q: string): { token: string; quality: number }[] {
@@ -151,7 +154,7 @@ export function createCriteriaIndex(kb: CriteriaKb): CriteriaIndex {
     fields: ["names", "keywords", "body"],
     tokenize: (s) => s.split(" ").filter(Boolean),
     processTerm: (t) => t,
-    searchOptions: { boost: { names: 3, keywords: 2, body: 1 }, fuzzy: (t) => (t.length >= 5 ? 0.2 : false), combineWith: "OR" },
+    searchOptions: { boost: { names: 3, keywords: 2, body: 1 }, fuzzy: (t) => (t.length >= 6 ? 1 : false), combineWith: "OR" },
   });
   mini.addAll(
     kb.entries.map((e) => ({
@@ -165,7 +168,10 @@ export function createCriteriaIndex(kb: CriteriaKb): CriteriaIndex {
   function rankText(tokens: string[]): { entryId: string; score: number }[] {
     const words = tokens.filter((t) => !/^\d+$/.test(t));
     if (words.length === 0) return [];
-    const hits = mini.search(words.join(" "));
+    const query = words.join(" ");
+    // Exact terms first; fuzzy only when nothing matches (it is the costly part of a MiniSearch query).
+    const exact = mini.search(query, { fuzzy: false });
+    const hits = exact.length > 0 ? exact : mini.search(query);
     const top = hits[0]?.score ?? 1;
     return hits.map((h) => ({ entryId: String(h.id), score: h.score / top }));
   }
@@ -180,9 +186,12 @@ export function createCriteriaIndex(kb: CriteriaKb): CriteriaIndex {
     const best = new Map<string, EntryMatch>();
     for (const i of candidates) {
       const alias = aliases[i] as Alias;
+      const total = aliasIdf[i] as number;
+      // Cheap upper bound first: an alias whose present tokens cannot reach a useful coverage is not aligned.
+      if (alias.tokens.reduce((sum, t) => sum + (occ.has(t) ? idf(t) : 0), 0) < MIN_USEFUL_COVERAGE * total) continue;
       const a = align(alias, occ, idf);
       if (!a) continue;
-      const coverage = a.matched / alias.tokens.reduce((sum, t) => sum + idf(t), 0);
+      const coverage = a.matched / total;
       const compactness = a.count / (a.span[1] - a.span[0] + 1);
       const score = alias.weight * coverage * Math.sqrt(compactness) * (1 + 0.1 * Math.min(alias.effLength, 6));
       const cand: EntryMatch = { entryId: alias.entryId, score, coverage, compactness, span: a.span, weak: alias.weight < 1 };

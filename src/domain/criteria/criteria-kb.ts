@@ -91,6 +91,8 @@ export interface BonusRule {
   recipient: Recipient;
   /** "default" or an issuer variant such as "commune_chairman". */
   variant: string;
+  /** How the coefficient changed across regimes, shown with the amount. */
+  note?: LocalizedText;
   coefficients: Partial<Record<RegimeId, BonusCoefficient>>;
 }
 

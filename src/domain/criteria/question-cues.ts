@@ -33,13 +33,21 @@ export interface QuestionCues extends TimeCues {
 }
 
 const ASPECTS: [CriteriaAspect, RegExp][] = [
-  ["bonus", /\b(tien thuong|muc thuong|duoc thuong|thuong (la )?bao nhieu|bao nhieu tien|he so|muc tien|so tien|bonus|reward|how much|prize money|cash|amount)\b|\bbao nhieu\b(?!\s*(phan tram|%|nam|lan|ngay|thang|nguoi|ca nhan|don vi|tap the|sang kien|thanh vien|phieu|de tai|ty le|dieu))/],
-  ["deadline", /\b(thoi han|han chot|han nop|han gui|han cuoi|cham nhat|truoc ngay|khi nao|bao gio|luc nao|thoi diem nao|ngay nao|deadline|due date|by when|when)\b/],
+  ["bonus", /\b(tien thuong|muc thuong|duoc thuong|thuong (la )?bao nhieu|bao nhieu tien|he so|muc tien|so tien|bonus|reward|how much|prize money|cash|amount)\b/],
+  ["deadline", /\b(thoi han|han chot|han nop|han gui|han cuoi|cham nhat|truoc ngay|deadline|due date|by when)\b|\b(khi nao|bao gio|luc nao|thoi diem nao|ngay nao|when)\b.*\b(nop|gui|ho so|trinh|de nghi|submit|file|files)\b|\b(nop|gui|ho so|trinh|submit|file|files)\b.*\b(khi nao|bao gio|luc nao|thoi diem nao|ngay nao|when)\b/],
   ["registration", /\b(dang ky|giao uoc|register|registration|pledge|covenant)\b/],
   ["dossier", /\b(ho so|thu tuc|giay to|to trinh|bao cao thanh tich|mau so|bieu mau|dossier|paperwork|documents?|papers|nomination file|application)\b/],
   ["vote", /\b(bo phieu|phieu|ballot|vote|voting)\b/],
   ["decider", /\b(ai (la nguoi )?(quyet dinh|tang|xet|ky|cong nhan|co tham quyen|trao|khen)|tham quyen|cap nao (tang|quyet dinh|xet|ky|cong nhan|khen)|co quan nao (tang|quyet dinh|xet tang|cong nhan)|nguoi (quyet dinh|ky)|who (decides|awards|grants|signs|approves|gives)|authority|competent)\b/],
 ];
+
+/**
+ * "… bao nhiêu?" asks for an amount unless it counts something else: a share, votes, times, years, people
+ * ("tỷ lệ bao nhiêu", "bao nhiêu phần trăm", "mấy lần").
+ */
+const HOW_MUCH = /\bbao nhieu\b/;
+const NOT_AN_AMOUNT =
+  /\b(ty le|phan tram|phieu|so lan|so nam|khong che|toi da)( [a-z0-9]+){0,3} bao nhieu\b|\bbao nhieu (phan tram|%|nam|lan|ngay|thang|nguoi|ca nhan|don vi|tap the|sang kien|thanh vien|phieu|de tai|ty le|dieu)\b/;
 
 const ELIGIBILITY = /\b(du dieu kien|du tieu chuan|dat chua|co dat|co du|du chua|eligible|qualify|qualifies)\b/;
 const RECORDS =
@@ -48,7 +56,7 @@ const CONTENT_ARTICLES = /\b(sua doi|bo sung|dieu nao|dieu may|nhung dieu|toan v
 const CONTENT_GIST = /\b(noi dung|quy dinh (gi|nhung gi|the nao|ve gi)|gom (nhung )?gi|what does|content)\b/;
 /** "Who got it" is a request for records only when a past year or period pins it. */
 const WHO_GOT = /\b(ai|don vi nao|tap the nao|ca nhan nao|nhung ai|nhung don vi nao) (da )?(duoc|dat|nhan) /;
-const NOW = /\b(hien nay|hien hanh|hien tai|bay gio|luat moi|quy dinh moi|moi nhat|hom nay|current(ly)?|now|new law|latest|today|in force)\b/;
+const NOW = /\b(hien nay|hien hanh|hien tai|bay gio|luat moi|quy dinh moi|moi nhat|hom nay|sau (khi )?(sap nhap|hop nhat|bo cap huyen)|current(ly)?|now|new law|latest|today|in force|after the merger)\b/;
 const OLD = /\b(luat cu|quy dinh cu|truoc day|old law|previous law)\b/;
 const LAW_FAMILY = /\bluat(?: thi dua,? khen thuong| tdkt)?(?: nam)? (2003|2005|2009|2013|2022)\b|\b(2003|2013|2022) law\b|\blaw (?:of )?(2003|2013|2022)\b/;
 
@@ -176,7 +184,8 @@ export function readQuestionCues(kb: CriteriaKb, question: string, now: Date): Q
   const lawFamily = lawYear ? (lawYear === "2022" ? "2022" : "2003") : docs.family;
   const baseSalary = scanSalary(textNoLaw);
   // A stated base salary only makes sense for an amount: read the question as a bonus question.
-  const aspect = baseSalary !== undefined ? "bonus" : (ASPECTS.find(([, re]) => re.test(folded))?.[0] ?? "criteria");
+  const aspect: CriteriaAspect =
+    baseSalary !== undefined ? "bonus" : (ASPECTS.find(([, re]) => re.test(folded))?.[0] ?? (HOW_MUCH.test(folded) && !NOT_AN_AMOUNT.test(folded) ? "bonus" : "criteria"));
   return {
     folded,
     aspect,

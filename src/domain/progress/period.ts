@@ -168,13 +168,11 @@ export function elapsedShareOfYear(date: LocalDate, year: number): number {
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
+let lastDay: { key: string; date: LocalDate } | null = null;
+/** Every zone offset is a multiple of 15 minutes, so the local day is constant within a 15-minute UTC slot. */
+const SLOT_MS = 15 * 60 * 1000;
 
-/**
- * The calendar day of an instant in a time zone (IANA name such as "Asia/Ho_Chi_Minh").
- * An unknown zone falls back to UTC rather than throwing; an invalid Date yields null.
- */
-export function toLocalDate(now: Date, timeZone: string): LocalDate | null {
-  if (Number.isNaN(now.getTime())) return null;
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let fmt = formatters.get(timeZone);
   if (!fmt) {
     try {
@@ -185,7 +183,21 @@ export function toLocalDate(now: Date, timeZone: string): LocalDate | null {
     if (formatters.size > 32) formatters.clear();
     formatters.set(timeZone, fmt);
   }
-  const parts = fmt.formatToParts(now);
+  return fmt;
+}
+
+/**
+ * The calendar day of an instant in a time zone (IANA name such as "Asia/Ho_Chi_Minh").
+ * An unknown zone falls back to UTC rather than throwing; an invalid Date yields null.
+ */
+export function toLocalDate(now: Date, timeZone: string): LocalDate | null {
+  const ms = now.getTime();
+  if (Number.isNaN(ms)) return null;
+  const key = `${timeZone}|${Math.floor(ms / SLOT_MS)}`;
+  if (lastDay?.key === key) return { ...lastDay.date };
+  const parts = formatterFor(timeZone).formatToParts(now);
   const get = (t: string): number => Number(parts.find((x) => x.type === t)?.value);
-  return { year: get("year"), month: get("month"), day: get("day") };
+  const date = { year: get("year"), month: get("month"), day: get("day") };
+  lastDay = { key, date };
+  return { ...date };
 }

@@ -149,7 +149,7 @@ export async function createReminderEnv(opts: EnvOptions) {
     async pass(when?: string, o: ReminderPassOptions = {}) {
       if (when) clock.set(at(when));
       const res = await sendDueReminders(deps, clock.now(), o);
-      await runtime.outboxDispatcher.pump();
+      if (res.queued > 0) await runtime.outboxDispatcher.pump();
       return res;
     },
     async reminderRows() {

@@ -3,7 +3,6 @@
  * (eval/indicators-reference.json). This checks the pack's aliases, senses, limits and components read the officers'
  * messages at least as well as the reference does, so the pack never degrades what the parser tests promise.
  */
-import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseMessage } from "../../../src/domain/progress/parse/parse-message";
 import type { MessageReading, ParseContext } from "../../../src/domain/progress/parse/parse-message";

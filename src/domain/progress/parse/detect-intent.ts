@@ -56,8 +56,15 @@ const REPORT_RE = /\b(?:bao cao|so lieu|ket qua|uoc (?:dat|tinh|thuc hien)|thuc 
 /** Typed spellings that make the folded word the one we look for ("sửa" not "sữa", "nhầm" not "nhằm"). */
 const TYPED: Record<string, readonly string[]> = { sua: ["sửa"], nham: ["nhầm"], han: ["hạn"], luat: ["luật"] };
 
+const globalCopies = new Map<RegExp, RegExp>();
+
 function hasTyped(p: PreparedText, re: RegExp): boolean {
-  const g = new RegExp(re.source, "g");
+  let g = globalCopies.get(re);
+  if (!g) {
+    g = new RegExp(re.source, "g");
+    globalCopies.set(re, g);
+  }
+  g.lastIndex = 0;
   for (let m = g.exec(p.folded); m; m = g.exec(p.folded)) {
     const first = /^[a-z]+/.exec(m[0])?.[0] ?? "";
     const typed = TYPED[first];
@@ -86,6 +93,7 @@ export function readIntentSignals(p: PreparedText): IntentSignals {
   const folded = p.folded;
   const command = commandOf(folded);
   const core = (folded.match(/[a-z0-9?]+/g) ?? []).filter((w) => !POLITE.has(w)).join(" ");
+  const endsWithQuestionMark = /\?\s*$/.test(folded.replace(/[^\p{L}\p{N}?\s]/gu, "").trim());
   return {
     command,
     commandIntent: command ? (COMMANDS[command] ?? "unknown") : null,
@@ -95,9 +103,9 @@ export function readIntentSignals(p: PreparedText): IntentSignals {
     criteria: hasTyped(p, CRITERIA_RE) || (REGISTER_RE.test(folded) && hasTyped(p, DEADLINE_RE)),
     register: REGISTER_RE.test(folded),
     correction: hasTyped(p, CORRECTION_RE),
-    query: QUERY_RE.test(folded) || /\?\s*$/.test(folded.replace(/[^\p{L}\p{N}?\s]/gu, "").trim()),
+    query: QUERY_RE.test(folded) || endsWithQuestionMark,
     reportWords: REPORT_RE.test(folded),
-    question: QUESTION_RE.test(folded) || /\?\s*$/.test(folded.replace(/[^\p{L}\p{N}?\s]/gu, "").trim()),
+    question: QUESTION_RE.test(folded) || endsWithQuestionMark,
   };
 }
 

@@ -29,6 +29,8 @@ export interface Phrase {
   words: PhraseWord[];
   /** Sum of the word weights: a full match scores this much. */
   total: number;
+  /** Number of words with a weight (stop words excluded). */
+  weighted: number;
 }
 
 export interface IndicatorIndex {
@@ -91,7 +93,7 @@ export function indexIndicators(indicators: readonly IndicatorDef[]): IndicatorI
   };
   const phrases: Phrase[] = raw.map((r) => {
     const words = r.words.map((w) => ({ text: w.text, weight: weightOf(w.text), isAcronym: w.isAcronym }));
-    return { indicator: r.indicator, words, total: words.reduce((s, w) => s + w.weight, 0) };
+    return { indicator: r.indicator, words, total: words.reduce((s, w) => s + w.weight, 0), weighted: words.filter((w) => w.weight > 0).length };
   });
   const index: IndicatorIndex = {
     indicators,

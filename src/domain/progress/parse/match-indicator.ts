@@ -6,7 +6,7 @@
  * and separate strong matches are several indicators.
  */
 import type { Word } from "./prepare-text";
-import type { IndicatorIndex, PhraseWord } from "./indicator-index";
+import type { IndicatorIndex, Phrase } from "./indicator-index";
 import { STOP_WORDS } from "./indicator-index";
 
 const MAX_GAP = 3;
@@ -96,39 +96,60 @@ function looksLikeAcronym(w: Word): boolean {
   return allCaps || (w.text.length >= 3 && !/[aeiouy]/.test(w.text));
 }
 
+function addPair(byPhrase: Map<number, Pair[]>, p: number, pair: Pair): void {
+  const list = byPhrase.get(p);
+  if (list) list.push(pair);
+  else byPhrase.set(p, [pair]);
+}
+
+function singlePair(index: IndicatorIndex, p: number, i: number, j0: number, j1: number, sim: number): Pair {
+  const w = index.phrases[p]?.words[i];
+  const weight = sim * (w?.weight ?? 0);
+  return { i0: i, i1: i, j0, j1, cover: weight, weight, telling: (w?.text.length ?? 0) >= 3 || (w?.isAcronym ?? false) || j1 > j0 };
+}
+
+function runWeight(index: IndicatorIndex, p: number, i: number, len: number): number {
+  let run = 0;
+  for (let k = i; k < i + len; k++) run += index.phrases[p]?.words[k]?.weight ?? 0;
+  return run;
+}
+
 function collectPairs(words: Word[], index: IndicatorIndex): Map<number, Pair[]> {
   const byPhrase = new Map<number, Pair[]>();
-  const add = (p: number, pair: Pair): void => {
-    const list = byPhrase.get(p);
-    if (list) list.push(pair);
-    else byPhrase.set(p, [pair]);
-  };
-  const word = (p: number, i: number): PhraseWord | undefined => index.phrases[p]?.words[i];
-  const single = (p: number, i: number, j0: number, j1: number, sim: number): Pair => {
-    const w = word(p, i);
-    const weight = sim * (w?.weight ?? 0);
-    return { i0: i, i1: i, j0, j1, cover: weight, weight, telling: (w?.text.length ?? 0) >= 3 || (w?.isAcronym ?? false) || j1 > j0 };
-  };
-  words.forEach((w, j) => {
+  for (let j = 0; j < words.length; j++) {
+    const w = words[j] as Word;
     const exact = index.byWord.get(w.text);
-    for (const [p, i] of exact ?? []) add(p, single(p, i, j, j, 1));
+    if (exact) for (const [p, i] of exact) addPair(byPhrase, p, singlePair(index, p, i, j, j, 1));
     if (!exact && w.text.length >= 5) {
-      for (const v of fuzzyMatches(w.text, index)) for (const [p, i] of index.byWord.get(v) ?? []) add(p, single(p, i, j, j, FUZZY_SIM));
+      for (const v of fuzzyMatches(w.text, index)) for (const [p, i] of index.byWord.get(v) ?? []) addPair(byPhrase, p, singlePair(index, p, i, j, j, FUZZY_SIM));
     }
-    if (!looksLikeAcronym(w)) return;
-    for (const [p, i, len] of index.acronyms.get(w.text) ?? []) {
-      let run = 0;
-      for (let k = i; k < i + len; k++) run += word(p, k)?.weight ?? 0;
-      add(p, { i0: i, i1: i + len - 1, j0: j, j1: j, cover: ACRONYM_SIM * run, weight: ACRONYM_SIM * Math.min(run, index.maxWeight), telling: true });
+    const acronyms = looksLikeAcronym(w) ? index.acronyms.get(w.text) : undefined;
+    for (const [p, i, len] of acronyms ?? []) {
+      const run = runWeight(index, p, i, len);
+      addPair(byPhrase, p, { i0: i, i1: i + len - 1, j0: j, j1: j, cover: ACRONYM_SIM * run, weight: ACRONYM_SIM * Math.min(run, index.maxWeight), telling: true });
     }
-  });
-  const initials = words.map((w) => w.text[0] ?? " ").join("");
+  }
+  let initials = "";
+  for (const w of words) initials += w.text[0] ?? " ";
   for (const a of index.acronymWords) {
     for (let j = initials.indexOf(a); j >= 0; j = initials.indexOf(a, j + 1)) {
-      for (const [p, i] of index.byWord.get(a) ?? []) add(p, single(p, i, j, j + a.length - 1, ACRONYM_SIM));
+      for (const [p, i] of index.byWord.get(a) ?? []) addPair(byPhrase, p, singlePair(index, p, i, j, j + a.length - 1, ACRONYM_SIM));
     }
   }
   return byPhrase;
+}
+
+/**
+ * Whether a phrase's pairs can possibly give evidence (see hasEvidence): a telling specific pair, or enough pairs to
+ * cover every weighted word. Most phrases touched only by "tỷ lệ" are dropped here before any alignment.
+ */
+function mayGiveEvidence(pairs: Pair[], phrase: Phrase, specific: number): boolean {
+  let covered = 0;
+  for (const x of pairs) {
+    if (x.telling && x.weight >= specific) return true;
+    covered += x.i1 - x.i0 + 1;
+  }
+  return covered >= phrase.weighted && pairs.length >= 2;
 }
 
 interface Chain {
@@ -137,29 +158,44 @@ interface Chain {
   pairs: Pair[];
 }
 
+function byPosition(a: Pair, b: Pair): number {
+  return a.j0 - b.j0 || a.i0 - b.i0;
+}
+
+/** Word gaps between message positions: non-stop words between them, infinite across a figure or a line break. */
+interface Gaps {
+  nonStop: number[];
+  segment: number[];
+}
+
+function gapBetween(g: Gaps, a: number, b: number): number {
+  return g.segment[a] !== g.segment[b] ? Number.POSITIVE_INFINITY : (g.nonStop[b] ?? 0) - (g.nonStop[a + 1] ?? 0);
+}
+
 /** Best in-order alignment of one phrase with the message (a small longest-path over matched word pairs). */
-function bestChain(pairs: Pair[], gapBefore: (a: number, b: number) => number): Chain {
-  pairs.sort((a, b) => a.j0 - b.j0 || a.i0 - b.i0);
+function bestChain(pairs: Pair[], gaps: Gaps): Chain {
+  pairs.sort(byPosition);
   const best: number[] = [];
   const prev: number[] = [];
   let top = -1;
-  const value = (k: Pair): number => k.weight + 0.01 * k.cover;
-  pairs.forEach((k, n) => {
-    best[n] = value(k);
+  for (let n = 0; n < pairs.length; n++) {
+    const k = pairs[n] as Pair;
+    const own = k.weight + 0.01 * k.cover;
+    best[n] = own;
     prev[n] = -1;
     for (let q = 0; q < n; q++) {
-      const o = pairs[q];
-      if (!o || o.i1 >= k.i0 || o.j1 >= k.j0) continue;
-      const gap = gapBefore(o.j1, k.j0);
+      const o = pairs[q] as Pair;
+      if (o.i1 >= k.i0 || o.j1 >= k.j0) continue;
+      const gap = gapBetween(gaps, o.j1, k.j0);
       if (gap > MAX_GAP) continue;
-      const v = (best[q] ?? 0) + value(k) - 0.05 * gap;
+      const v = (best[q] ?? 0) + own - 0.05 * gap;
       if (v > (best[n] ?? 0)) {
         best[n] = v;
         prev[n] = q;
       }
     }
     if (top < 0 || (best[n] ?? 0) > (best[top] ?? 0)) top = n;
-  });
+  }
   const chain: Pair[] = [];
   for (let n = top; n >= 0; n = prev[n] ?? -1) {
     const pr = pairs[n];
@@ -180,26 +216,24 @@ function hasEvidence(chain: Chain, coverage: number, specific: number): boolean 
  * A figure or a line break between two words ends a name.
  */
 export function matchIndicators(words: Word[], index: IndicatorIndex, text: string): MatchResult {
-  const nonStop: number[] = [0];
-  const segment: number[] = [];
-  words.forEach((w, j) => {
-    nonStop.push((nonStop[j] ?? 0) + (STOP_WORDS.has(w.text) ? 0 : 1));
+  const gaps: Gaps = { nonStop: [0], segment: [] };
+  for (let j = 0; j < words.length; j++) {
+    const w = words[j] as Word;
+    gaps.nonStop.push((gaps.nonStop[j] ?? 0) + (STOP_WORDS.has(w.text) ? 0 : 1));
     const between = j === 0 ? "" : text.slice(words[j - 1]?.end ?? 0, w.start);
-    segment.push((segment[j - 1] ?? 0) + (/[\d\n]/.test(between) ? 1 : 0));
-  });
-  const gapBefore = (a: number, b: number): number =>
-    segment[a] !== segment[b] ? Number.POSITIVE_INFINITY : (nonStop[b] ?? 0) - (nonStop[a + 1] ?? 0);
+    gaps.segment.push((gaps.segment[j - 1] ?? 0) + (/[\d\n]/.test(between) ? 1 : 0));
+  }
   const specific = 0.6 * index.maxWeight;
   const perIndicator = new Map<number, Candidate>();
   for (const [p, pairs] of collectPairs(words, index)) {
     const phrase = index.phrases[p];
-    if (!phrase || phrase.total <= 0) continue;
-    const chain = bestChain(pairs, gapBefore);
+    if (!phrase || phrase.total <= 0 || !mayGiveEvidence(pairs, phrase, specific)) continue;
+    const chain = bestChain(pairs, gaps);
     const coverage = Math.min(1, chain.cover / phrase.total);
     if (chain.pairs.length === 0 || !hasEvidence(chain, coverage, specific)) continue;
     addChain(perIndicator, phrase.indicator, chain, coverage, words);
   }
-  for (const c of perIndicator.values()) addContext(c, words, segment, index, specific);
+  for (const c of perIndicator.values()) addContext(c, words, gaps.segment, index, specific);
   const ranked = [...perIndicator.values()].sort((a, b) => b.score - a.score);
   return { ranked, ...resolve(ranked) };
 }

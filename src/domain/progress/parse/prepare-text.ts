@@ -56,17 +56,13 @@ export function prepareText(input: string): PreparedText {
     .replace(/[^\S\n]+/g, " ")
     .replace(/ ?\n[\s]*/g, "\n")
     .trim();
-  let original = "";
-  let folded = "";
-  let accented = "";
+  const folded: string[] = [];
+  const accented: string[] = [];
   for (const ch of text) {
-    const f = foldChar(ch);
-    const lower = ch.toLowerCase();
-    original += ch;
-    folded += fit(f, ch.length);
-    accented += fit(lower, ch.length);
+    folded.push(fit(foldChar(ch), ch.length));
+    accented.push(fit(ch.toLowerCase(), ch.length));
   }
-  return { original, folded, accented };
+  return { original: text, folded: folded.join(""), accented: accented.join("") };
 }
 
 /** Vietnamese writes final i/y both ways after a consonant (quý/quí, tỷ/tỉ, kỳ/kì); matching treats them alike. */

@@ -172,12 +172,13 @@ export function readPeriods(p: PreparedText, ctx: Ctx): PeriodReading {
   const mentions: PeriodMention[] = [];
   for (const [re, rule] of RULES) {
     re.lastIndex = 0;
+    const found: PeriodMention[] = [];
     for (let m = re.exec(scan); m; m = re.exec(scan)) {
-      const found = rule(m, ctx, p);
-      if (!found) continue;
-      mentions.push({ start: m.index, end: m.index + m[0].length, ...found });
+      const hit = rule(m, ctx, p);
+      if (hit) found.push({ start: m.index, end: m.index + m[0].length, ...hit });
     }
-    for (const x of mentions) scan = blank(scan, x.start, x.end);
+    for (const x of found) scan = blank(scan, x.start, x.end);
+    mentions.push(...found);
   }
   for (const re of POST_MASKS) scan = scan.replace(re, (s) => " ".repeat(s.length));
   const dates = readDates(scan, ctx);

@@ -1,0 +1,27 @@
+import { it } from "vitest";
+import { createBoardHarness } from "./board-env";
+import { boardOf } from "../../../src/app/features/board.feature";
+import { progressJson } from "../../../src/app/board/board-json";
+import { rankingJson, standingsJson } from "../../../src/app/board/board-json";
+import { createTranslator } from "../../../src/i18n/i18n";
+it("scratch", async () => {
+  const h = await createBoardHarness("sqlite");
+  const b = boardOf(h.runtime);
+  const c = b.campaign("kg-2021")!;
+  const t = createTranslator("vi");
+  const p = await b.service.progress(c, { at: h.clock.now() });
+  console.log(JSON.stringify(progressJson(p, t).indicators.filter((i) => i.value !== null), null, 0));
+  const r = await b.service.ranking(c, { at: h.clock.now(), group: "CUM-1" });
+  console.log(JSON.stringify(rankingJson(r, b.org, t), null, 1).slice(0, 3000));
+  const s = await b.service.standings(c, { at: h.clock.now() });
+  console.log(JSON.stringify(standingsJson(s, b.org, t).units.slice(30, 40)));
+  await h.link("u1", "officer", "H-RACHGIA");
+  console.log((await h.say("/tiendo", { user: "u1" })).join("\n---\n"));
+  console.log((await h.say("thu ngân sách tới giờ đạt bao nhiêu % kế hoạch rồi?", { user: "u1" })).join("\n---\n"));
+  console.log((await h.say("cụm mình xếp thứ mấy?", { user: "u1" })).join("\n---\n"));
+  await h.link("b1", "board", "BTDKT");
+  console.log((await h.say("/tiendo", { user: "b1" })).join("\n---\n"));
+  console.log((await h.say("/tiendo H-PHUQUOC q1", { user: "b1" })).join("\n---\n"));
+  console.log((await h.say("/bieudo", { user: "b1" })).join("\n---\n"));
+  await h.close();
+}, 60000);
