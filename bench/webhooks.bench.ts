@@ -187,9 +187,8 @@ function startWorker() {
   const worker = new Worker(boot, { eval: true, workerData: { role: "webhooks-load" } });
   let pending: ((v: unknown) => void) | null = null;
   worker.on("message", (m) => pending?.(m));
-  worker.on("error", (err) => {
-    throw err;
-  });
+  worker.on("error", (err) => console.error("load worker failed", err));
+  worker.on("exit", (code) => code !== 0 && console.error(`load worker exited with ${code}`));
   const send = <T>(cmd: LoadCommand): Promise<T> =>
     new Promise<T>((resolve) => {
       pending = resolve as (v: unknown) => void;
@@ -240,6 +239,7 @@ async function startTelegraf(fake: { url: string; token: string }): Promise<Targ
 }
 
 async function measure(target: Target, send: ReturnType<typeof startWorker>["send"], base: number) {
+  if (process.env.BENCH_DEBUG) console.error(`measuring ${target.name}`);
   await send<PhaseResult>({ cmd: "burst", url: target.url, secret: SECRET, n: WARMUP, concurrency: 16, chatBase: base });
   const burst = await send<PhaseResult>({ cmd: "burst", url: target.url, secret: SECRET, n: BURST_UPDATES, concurrency: BURST_CONCURRENCY, chatBase: base + 100_000 });
   const paced = await send<PhaseResult>({ cmd: "paced", url: target.url, secret: SECRET, rate: PACED_RATE, n: PACED_RATE * PACED_SECONDS, chatBase: base + 200_000 });

@@ -76,6 +76,18 @@ export function createPrismaAccountRepository(db: Db): AccountRepository {
       await db.channelAccount.update({ where: { id: accountId }, data: { officerId: invite.officerId } });
       return { ok: true, officerId: invite.officerId };
     },
+    async linkFailures(accountId, at, windowMs, record) {
+      const key = `ratelimit:link:${accountId}`;
+      const row = await db.conversationState.findUnique({ where: { key } });
+      const since = at.getTime() - windowMs;
+      const times = ((row ? (JSON.parse(row.stateJson) as number[]) : []) ?? []).filter((t) => t > since);
+      if (record) {
+        times.push(at.getTime());
+        const stateJson = JSON.stringify(times.slice(-50));
+        await db.conversationState.upsert({ where: { key }, create: { key, stateJson }, update: { stateJson } });
+      }
+      return times.length;
+    },
     async bindGroup(b) {
       const data = { unitId: b.unitId, clusterId: b.clusterId, isBoard: b.isBoard, boundBy: b.boundBy, active: true, removedAt: null, title: b.title ?? null };
       await db.chatGroup.upsert({

@@ -13,10 +13,21 @@ export const startCommand: CommandHandler = async (ctx, args) => {
   return linkWithCode(ctx, code);
 };
 
+/** Wrong codes allowed per account in the window before linking is refused for a while (guessing protection). */
+export const LINK_MAX_FAILURES = 5;
+export const LINK_WINDOW_MS = 15 * 60_000;
+
 export async function linkWithCode(ctx: TurnContext, code: string): Promise<void> {
+  const { accounts } = ctx.services;
+  if ((await accounts.linkFailures(ctx.account.id, ctx.now, LINK_WINDOW_MS, false)) >= LINK_MAX_FAILURES) {
+    return void ctx.reply(ctx.t("core.link_rate_limited", { minutes: LINK_WINDOW_MS / 60_000 }));
+  }
   if (!CODE_RE.test(code)) return void ctx.reply(ctx.t("core.link_invalid"));
-  const res = await ctx.services.accounts.redeemInvite(code.toUpperCase(), ctx.account.id, ctx.now);
-  if (!res.ok) return void ctx.reply(ctx.t(`core.link_${res.reason}`));
+  const res = await accounts.redeemInvite(code.toUpperCase(), ctx.account.id, ctx.now);
+  if (!res.ok) {
+    await accounts.linkFailures(ctx.account.id, ctx.now, LINK_WINDOW_MS, true);
+    return void ctx.reply(ctx.t(`core.link_${res.reason}`));
+  }
   const officer = ctx.services.org.officerById(res.officerId);
   const unit = officer ? ctx.services.org.unitById(officer.unitId) : undefined;
   await ctx.services.audit.append({ actor: `officer:${res.officerId}`, action: "account.linked", entity: "ChannelAccount", entityId: ctx.account.id, after: { platform: ctx.account.platform } });

@@ -25,6 +25,11 @@ export interface AccountRepository {
   accountsOfOfficer(officerId: string): Promise<ChannelAccount[]>;
   createInvite(officerId: string, expiresAt: Date): Promise<string>;
   redeemInvite(code: string, accountId: string, at: Date): Promise<RedeemResult>;
+  /**
+   * Counts wrong invite codes from one account in a sliding window (guessing protection). `record` adds one failure
+   * at `at`; returns the failures within `windowMs` before `at`.
+   */
+  linkFailures(accountId: string, at: Date, windowMs: number, record: boolean): Promise<number>;
   bindGroup(b: Omit<GroupBinding, "id" | "active"> & { boundBy: string; title?: string }): Promise<void>;
   findGroup(platform: string, chatId: string): Promise<GroupBinding | null>;
   listGroups(): Promise<GroupBinding[]>;

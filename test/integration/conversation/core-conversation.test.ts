@@ -52,3 +52,19 @@ describe.each(testDbKinds())("core conversation on %s", (kind) => {
     expect(sent.every((d) => d.dedupeKey.startsWith("reply:"))).toBe(true);
   });
 });
+
+describe("invite codes against guessing", () => {
+  it("refuses linking for a while after 5 wrong codes, even with a valid code", async () => {
+    const h = await createBotHarness({ kind: "sqlite" });
+    try {
+      for (let i = 0; i < 5; i++) expect((await h.say(`/start WRONGCODE${i}`, { user: "g" }))[0]).toMatch(/không đúng/);
+      const officer = h.runtime.org.listOfficers()[0]!;
+      const code = await h.runtime.accounts.createInvite(officer.id, new Date(h.clock.now().getTime() + 3600_000));
+      expect((await h.say(`/start ${code}`, { user: "g" }))[0]).toContain("sai mã quá nhiều lần");
+      h.clock.advance(16 * 60_000);
+      expect((await h.say(`/start ${code}`, { user: "g" }))[0]).toContain("Đã liên kết");
+    } finally {
+      await h.close();
+    }
+  });
+});

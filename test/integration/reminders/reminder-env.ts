@@ -98,6 +98,8 @@ export interface EnvOptions {
   /** Reuse a database another env created (a second instance). */
   existingDb?: TestDb;
   seed?: (db: Db) => Promise<void>;
+  /** Replaces the recording Telegram sender (e.g. one that "crashes" mid-batch). */
+  telegram?: ChannelSender;
 }
 
 export async function createReminderEnv(opts: EnvOptions) {
@@ -113,7 +115,7 @@ export async function createReminderEnv(opts: EnvOptions) {
   const logger = createLogger({ level: "silent" });
   const runtime: Runtime = await buildRuntime({
     config: { databaseUrl: tdb.url, timeZone: ZONE, defaultLocale: "vi" }, logger, clock,
-    senders: [senders.telegram, senders.zalo, senders.zaloBot], features: buildFeatures, skipMigrations: true, limits: NO_LIMITS,
+    senders: [opts.telegram ?? senders.telegram, senders.zalo, senders.zaloBot], features: buildFeatures, skipMigrations: true, limits: NO_LIMITS,
   });
   const officerId = async (code: string) => (await db.officer.findUniqueOrThrow({ where: { code } })).id;
   const unitId = async (code: string) => (await db.unit.findUniqueOrThrow({ where: { code } })).id;
@@ -121,7 +123,7 @@ export async function createReminderEnv(opts: EnvOptions) {
   const allSent = () => [...senders.telegram.sent, ...senders.zalo.sent, ...senders.zaloBot.sent];
 
   return {
-    tdb, db, clock, senders, runtime, officerId, unitId, allSent,
+    tdb, db, clock, senders, runtime, deps, officerId, unitId, allSent,
     /** Links a chat account to an officer, as if they had redeemed an invite and last written at `lastLocal`. */
     async linkAccount(code: string, platform: string, chatId: string, lastLocal: string) {
       await db.channelAccount.create({ data: { platform, externalId: chatId, chatId, officerId: await officerId(code), lastInteractionAt: at(lastLocal) } });

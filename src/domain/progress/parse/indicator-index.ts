@@ -51,10 +51,13 @@ export interface IndicatorIndex {
 
 const cache = new WeakMap<readonly IndicatorDef[], IndicatorIndex>();
 
+/** Name without its parenthetical note ("… (có thêm trong năm)"), an acronym in parentheses ("(GRDP)"), aliases. */
 function phraseTexts(def: IndicatorDef): string[] {
-  const texts = [def.name, ...def.aliases];
-  const noParen = def.name.replace(/\([^)]*\)/g, " ");
-  if (noParen !== def.name) texts.push(noParen);
+  const texts = [def.name.replace(/\([^)]*\)/g, " "), ...def.aliases];
+  for (const m of def.name.matchAll(/\(([^)]*)\)/g)) {
+    const inner = (m[1] ?? "").trim();
+    if (/^[A-ZĐ0-9-]{2,12}$/.test(inner)) texts.push(inner);
+  }
   return texts;
 }
 
