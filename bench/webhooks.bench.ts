@@ -243,6 +243,7 @@ async function measure(target: Target, send: ReturnType<typeof startWorker>["sen
   await send<PhaseResult>({ cmd: "burst", url: target.url, secret: SECRET, n: WARMUP, concurrency: 16, chatBase: base });
   const burst = await send<PhaseResult>({ cmd: "burst", url: target.url, secret: SECRET, n: BURST_UPDATES, concurrency: BURST_CONCURRENCY, chatBase: base + 100_000 });
   const paced = await send<PhaseResult>({ cmd: "paced", url: target.url, secret: SECRET, rate: PACED_RATE, n: PACED_RATE * PACED_SECONDS, chatBase: base + 200_000 });
+  if (process.env.BENCH_DEBUG) console.error(target.name, JSON.stringify({ burst, paced }));
   return { burst, paced };
 }
 
@@ -286,6 +287,7 @@ export async function run(): Promise<{ name: string; metrics: Record<string, num
       metrics[`${kind}.p99_ratio_vs_telegraf`] = round(metrics[`${kind}.paced_p99_ms`]! / metrics["telegraf.paced_p99_ms"]!, 2);
     }
   } finally {
+    if (process.env.BENCH_DEBUG) console.error("stopping worker");
     await worker.send({ cmd: "stop" });
     await worker.stop();
   }

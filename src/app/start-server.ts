@@ -9,6 +9,7 @@ import { buildRuntime, type Runtime } from "./build-runtime";
 import { buildChannelSenders, buildWebhookRouters } from "./channels";
 import { buildFeatures, FEATURES } from "./features";
 import { buildAdminApi } from "./admin-api";
+import { buildDashboard } from "./board/dashboard-wiring";
 import { seedBundled } from "./seed";
 import { startScheduler } from "../scheduler/scheduler";
 import { runTelegramPolling } from "../channels/telegram/telegram-polling";
@@ -32,7 +33,16 @@ export interface StartedServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(config: Config, opts: { logger: Logger; clock?: Clock; limits?: Record<string, ChannelLimits>; registerCommands?: boolean }): Promise<StartedServer> {
+export interface StartServerOptions {
+  logger: Logger;
+  clock?: Clock;
+  limits?: Record<string, ChannelLimits>;
+  registerCommands?: boolean;
+  /** How often unfinished inbound updates are swept up again (database failures, crashed instances); default 30 s. */
+  sweepEveryMs?: number;
+}
+
+export async function startServer(config: Config, opts: StartServerOptions): Promise<StartedServer> {
   const { logger } = opts;
   const clock = opts.clock ?? systemClock;
   await migrate(config.databaseUrl);
@@ -47,6 +57,7 @@ export async function startServer(config: Config, opts: { logger: Logger; clock?
     adminToken: config.adminToken,
     webhooks: routers,
     adminApi: buildAdminApi(runtime),
+    dashboard: buildDashboard(runtime, config.adminToken),
     health: async () => ({
       db: (await runtime.checkDb()) ? "ok" : "down",
       channels: Object.fromEntries(
@@ -63,6 +74,10 @@ export async function startServer(config: Config, opts: { logger: Logger; clock?
   const port = (server.address() as AddressInfo).port;
   runtime.outboxDispatcher.start();
   await runtime.inbound.recover();
+  const sweeper = setInterval(() => {
+    runtime.inbound.sweep().catch((err: unknown) => logger.warn({ err }, "inbound sweep failed"));
+  }, opts.sweepEveryMs ?? 30_000);
+  sweeper.unref();
   const stopPolling = new AbortController();
   if (config.telegram && channels.telegramApi) {
     const api = channels.telegramApi;
@@ -85,6 +100,7 @@ export async function startServer(config: Config, opts: { logger: Logger; clock?
     modes: channels.modes,
     async stop() {
       stopPolling.abort();
+      clearInterval(sweeper);
       scheduler?.stop();
       await new Promise<void>((r) => server.close(() => r()));
       await runtime.close();

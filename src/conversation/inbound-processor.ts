@@ -32,6 +32,8 @@ export interface InboundProcessorDeps {
 
 export function createInboundProcessor(deps: InboundProcessorDeps) {
   const chains = new Map<string, Promise<void>>();
+  /** Update ids queued or running in this process, so a sweep does not queue them twice. */
+  const scheduled = new Set<string>();
   let inFlight = 0;
 
   async function deliverReplies(msg: InboundMessage, replies: OutboundMessage[]): Promise<void> {
@@ -60,11 +62,14 @@ export function createInboundProcessor(deps: InboundProcessorDeps) {
   function schedule(msg: InboundMessage): Promise<void> {
     const key = `${formatAddress(msg.address)}:${msg.userId}`;
     inFlight++;
+    scheduled.add(msg.updateId);
     const next = (chains.get(key) ?? Promise.resolve())
       .then(() => process(msg))
-      .catch((err) => deps.logger.error({ err }, "inbound chain failed"))
+      // Left unfinished in the store (e.g. the database failed to claim or complete it): a later sweep retries it.
+      .catch((err) => deps.logger.error({ err, updateId: msg.updateId }, "inbound chain failed"))
       .finally(() => {
         inFlight--;
+        scheduled.delete(msg.updateId);
         if (chains.get(key) === next) chains.delete(key);
       });
     chains.set(key, next);
@@ -85,8 +90,18 @@ export function createInboundProcessor(deps: InboundProcessorDeps) {
       return res;
     },
     async recover(): Promise<number> {
-      const pending = await deps.store.unfinished(1000);
+      const pending = (await deps.store.unfinished(1000)).filter((m) => !scheduled.has(m.updateId));
       await Promise.all(pending.map((m) => schedule(m)));
+      return pending.length;
+    },
+    /**
+     * Queues what is stored but unfinished and not already queued here: updates whose processing failed on a
+     * database error, or that a crashed instance had claimed (once their lock expires). Does not wait for them.
+     * Claims keep this safe with several instances: an update still locked elsewhere is skipped.
+     */
+    async sweep(): Promise<number> {
+      const pending = (await deps.store.unfinished(1000)).filter((m) => !scheduled.has(m.updateId));
+      for (const m of pending) void schedule(m);
       return pending.length;
     },
     /** Resolves when nothing is being processed (graceful shutdown, tests). */

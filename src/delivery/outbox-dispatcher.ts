@@ -138,7 +138,8 @@ export function createOutboxDispatcher(deps: OutboxDispatcherDeps): OutboxDispat
   async function pumpOnce(): Promise<number> {
     let handled = 0;
     for (;;) {
-      const batch = await deps.repo.claimDue(deps.clock.now(), BATCH, deps.holderId, LOCK_MS);
+      // Only channels this process can send on: other instances (or the local chat) may share the database.
+      const batch = await deps.repo.claimDue(deps.clock.now(), BATCH, deps.holderId, LOCK_MS, [...deps.senders.keys()]);
       if (batch.length === 0) return handled;
       const byRecipient = new Map<string, Delivery[]>();
       for (const d of batch) byRecipient.set(d.recipient, [...(byRecipient.get(d.recipient) ?? []), d]);

@@ -39,8 +39,12 @@ export interface OutboxRepository {
   /** Inserts unless the dedupe key exists; returns whether a new row was created. */
   enqueue(d: NewDelivery, now: Date): Promise<{ id: string; created: boolean }>;
   enqueueMany(ds: NewDelivery[], now: Date): Promise<number>;
-  /** Claims up to `limit` due rows for this holder (status → sending, lock until now + lockMs). */
-  claimDue(now: Date, limit: number, holder: string, lockMs: number): Promise<Delivery[]>;
+  /**
+   * Claims up to `limit` due rows for this holder (status → sending, lock until now + lockMs). With `channels`, only
+   * rows of those channels: a process that cannot send on a channel (the local chat, an instance configured without
+   * it) must leave that channel's rows to one that can, rather than claim and dead-letter them.
+   */
+  claimDue(now: Date, limit: number, holder: string, lockMs: number, channels?: readonly string[]): Promise<Delivery[]>;
   markSent(id: string, at: Date, externalId?: string): Promise<void>;
   markRetry(id: string, nextAttemptAt: Date, error: string): Promise<void>;
   markFinal(id: string, status: "dead" | "unreachable", error: string): Promise<void>;

@@ -27,7 +27,7 @@ export interface CampaignPassDeps {
   sendingWindow?: Pick<SendingWindow, "quietStart" | "quietEnd">;
   policyOptions?: Partial<ReminderPolicyOptions>;
   /** Delivery context for the campaign, once its contacts are loaded. */
-  context(contacts: ContactBook, campaignId: string, unitName: (id: string) => string | undefined): DeliveryContext;
+  context(contacts: ContactBook, campaignId: string): DeliveryContext;
 }
 
 /** The outcome of one campaign's pass. */
@@ -48,12 +48,27 @@ export function noticeOf(r: DueReminder): NoticeRecord | null {
   return { noticeKey: r.noticeKey, campaignCode: r.campaignCode, deadlineCode: r.deadlineCode, stepKey: r.step.key, groupId: r.recipient.id, unitIds };
 }
 
+/** Step instants of a campaign's timetable, sorted; cached per deadline list (a catalog refresh makes new lists). */
+const stepTimes = new WeakMap<object, Map<string, number[]>>();
+
+function timetable(deps: CampaignPassDeps, campaign: Pick<ActiveCampaign, "deadlines" | "reminderRules">): number[] {
+  const variant = JSON.stringify([deps.timeZone, deps.sendingWindow ?? null, deps.policyOptions ?? null]);
+  const byVariant = stepTimes.get(campaign.deadlines) ?? new Map<string, number[]>();
+  stepTimes.set(campaign.deadlines, byVariant);
+  let times = byVariant.get(variant);
+  if (!times) {
+    const schedules = scheduleDeadlines({
+      deadlines: campaign.deadlines, rules: campaign.reminderRules, timeZone: deps.timeZone, calendar: deps.calendar,
+      sendingWindow: deps.sendingWindow, options: deps.policyOptions,
+    });
+    times = schedules.flatMap((s) => [...s.preDue, ...s.escalation].map((x) => x.at.getTime())).sort((a, b) => a - b);
+    byVariant.set(variant, times);
+  }
+  return times;
+}
+
 function hasStepIn(deps: CampaignPassDeps, campaign: Pick<ActiveCampaign, "deadlines" | "reminderRules">, from: Date, to: Date): boolean {
-  const schedules = scheduleDeadlines({
-    deadlines: campaign.deadlines, rules: campaign.reminderRules, timeZone: deps.timeZone, calendar: deps.calendar,
-    sendingWindow: deps.sendingWindow, options: deps.policyOptions,
-  });
-  return schedules.some((s) => [...s.preDue, ...s.escalation].some((x) => x.at > from && x.at <= to));
+  return timetable(deps, campaign).some((t) => t > from.getTime() && t <= to.getTime());
 }
 
 /** Deadlines on days off within `days` of `at` whose board notice has not gone out yet. */
@@ -91,8 +106,7 @@ export async function runCampaignPass(
         campaignCode: campaign.code, deadlines: campaign.deadlines, rules: campaign.reminderRules, recipients: audience.recipients,
       })
     : NOTHING_DUE;
-  const names = new Map(audience.recipients.units.map((u) => [u.id, u.name]));
-  const ctx = deps.context(audience.contacts, campaign.id, (id) => names.get(id));
+  const ctx = deps.context(audience.contacts, campaign.id);
   // Notices first: a button pressed the moment the digest arrives must find its notice.
   await deps.store.saveNotices(plan.due.map(noticeOf).filter((n): n is NoticeRecord => n !== null));
   const deliveries = plan.due.map((r) => reminderDelivery(r, ctx));

@@ -7,7 +7,7 @@
  */
 import type { NewDelivery, OutboxRepository } from "../delivery/outbox";
 import type { CampaignCatalog } from "../conversation/services";
-import type { ReminderStore } from "../conversation/flows/reminder-store";
+import type { ContactBook, ReminderStore } from "../conversation/flows/reminder-store";
 import {
   DEFAULT_SENDING_WINDOW,
   isAllowedSendTime,
@@ -20,7 +20,7 @@ import type { Translate } from "../domain/reminders/render-reminder";
 import type { Clock } from "../shared/clock";
 import type { Logger } from "../shared/logger";
 import { indexContacts, type RoutingPolicy } from "./reminder-routing";
-import { rerouteDelivery, splitRerouteKey, type DeliveryContext, type PlannedDelivery } from "./reminder-deliveries";
+import { MAX_REROUTES, rerouteDelivery, splitRerouteKey, type DeliveryContext, type PlannedDelivery } from "./reminder-deliveries";
 import { runCampaignPass, type CampaignPassDeps } from "./reminder-campaign-pass";
 
 /** Everything a pass needs (composed from the runtime by the reminders feature). */
@@ -41,6 +41,8 @@ export interface ReminderJobDeps {
   routing: RoutingPolicy;
   translator(locale: string): Translate;
   defaultLocale: string;
+  /** Unit names by id (relay lines name the officer's unit). */
+  unitName(unitId: string): string | undefined;
   logger?: Pick<Logger, "info" | "warn">;
 }
 
@@ -78,7 +80,7 @@ export interface ReminderPassResult {
   deferredUntil: Date | null;
 }
 
-const REROUTE_LOOKBACK_MS = 3 * 86_400_000;
+const REROUTE_LOOKBACK_MS = 86_400_000;
 
 function emptyResult(): ReminderPassResult {
   return { planned: 0, queued: 0, duplicates: 0, skipped: 0, relayed: 0, rerouted: 0, sent: 0, failed: 0, pending: 0, deferredUntil: null };
@@ -105,20 +107,33 @@ async function enqueue(deps: ReminderJobDeps, planned: readonly PlannedDelivery[
   return fresh.map((r) => r.dedupeKey);
 }
 
-function deliveryContext(deps: ReminderJobDeps, contacts: Parameters<typeof indexContacts>[0], campaignId: string | null, unitName: DeliveryContext["unitName"]): DeliveryContext {
+function deliveryContext(deps: ReminderJobDeps, contacts: ContactBook, campaignId: string | null): DeliveryContext {
   return {
     index: indexContacts(contacts), policy: deps.routing, now: deps.clock.now(), translator: (l) => deps.translator(l),
-    defaultLocale: deps.defaultLocale, campaignId, unitName,
+    defaultLocale: deps.defaultLocale, campaignId, unitName: (id) => deps.unitName(id),
   };
 }
 
-/** Re-routes reminders the outbox found unreachable since the look-back (idempotent by `<key>~<n>`). */
+/**
+ * Re-routes reminders the outbox found unreachable in the last day (a later reminder would be stale): each gets one
+ * next attempt under `<key>~<n>`, so repeated sweeps and concurrent instances add nothing twice.
+ */
 async function rerouteUnreachable(deps: ReminderJobDeps, result: ReminderPassResult): Promise<string[]> {
   const rows = await deps.store.listUnreachableReminders(new Date(deps.clock.now().getTime() - REROUTE_LOOKBACK_MS));
   if (rows.length === 0) return [];
-  const ctx = deliveryContext(deps, await deps.store.loadContacts(), null, () => undefined);
+  const nextKey = (key: string) => {
+    const [base, n] = splitRerouteKey(key);
+    return n < MAX_REROUTES ? `${base}~${n + 1}` : null;
+  };
+  const done = await deps.store.existingKeys(rows.map((r) => nextKey(r.dedupeKey)).filter((k): k is string => k !== null));
+  const open = rows.filter((r) => {
+    const next = nextKey(r.dedupeKey);
+    return next !== null && !done.has(next);
+  });
+  if (open.length === 0) return [];
+  const ctx = deliveryContext(deps, await deps.store.loadContacts(), null);
   const planned: PlannedDelivery[] = [];
-  for (const row of rows) {
+  for (const row of open) {
     const next = rerouteDelivery(row, await deps.store.triedRecipients(splitRerouteKey(row.dedupeKey)[0]), ctx);
     if (next) planned.push(next);
   }
@@ -163,7 +178,7 @@ export async function sendDueReminders(deps: ReminderJobDeps, at: Date, opts: Re
   const keys: string[] = [];
   const passDeps: CampaignPassDeps = {
     ...deps,
-    context: (contacts, campaignId, unitName) => deliveryContext(deps, contacts, campaignId, unitName),
+    context: (contacts, campaignId) => deliveryContext(deps, contacts, campaignId),
   };
   for (const campaign of deps.campaigns.list()) {
     const stored = await deps.store.getCursor(campaign.code);

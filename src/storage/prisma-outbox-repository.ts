@@ -82,31 +82,36 @@ export function createPrismaOutboxRepository(db: Db): OutboxRepository {
         const chunk = ds.slice(i, i + 500);
         const keys = chunk.map((d) => d.dedupeKey);
         const existing = new Set((await db.delivery.findMany({ where: { dedupeKey: { in: keys } }, select: { dedupeKey: true } })).map((r) => r.dedupeKey));
-        const fresh = chunk.filter((d) => !existing.has(d.dedupeKey));
-        for (const d of fresh) if ((await this.enqueue(d, now)).created) created++;
+        const fresh = [...new Map(chunk.filter((d) => !existing.has(d.dedupeKey)).map((d) => [d.dedupeKey, d])).values()];
+        // One INSERT per 50 rows instead of one per row (a 10,000-officer fan-out took ~50 s on PostgreSQL, one
+        // fsync per row); 50 rows stay under SQLite's bound-parameter limit. A race with a concurrent enqueue of the
+        // same key falls back to row-by-row, where the unique key decides.
+        for (let j = 0; j < fresh.length; j += 50) {
+          const part = fresh.slice(j, j + 50);
+          try {
+            created += (await db.delivery.createMany({ data: part.map((d) => rowData(d, now)) })).count;
+          } catch (err) {
+            if (!isUniqueViolation(err)) throw err;
+            for (const d of part) if ((await this.enqueue(d, now)).created) created++;
+          }
+        }
       }
       return created;
     },
-    async claimDue(now, limit, holder, lockMs) {
-      const candidates = await db.delivery.findMany({
-        where: { status: { in: ["pending", "retry", "sending"] }, nextAttemptAt: { lte: now }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
-        orderBy: [{ nextAttemptAt: "asc" }, { createdAt: "asc" }],
-        take: limit,
-        select: { id: true },
-      });
-      const claimed: Delivery[] = [];
+    async claimDue(now, limit, holder, lockMs, channels) {
+      const claimable = { status: { in: ["pending", "retry", "sending"] }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] };
+      // createdAt ties within one millisecond (and within one createMany); cuid ids keep the enqueue order.
+      const order = [{ nextAttemptAt: "asc" as const }, { createdAt: "asc" as const }, { id: "asc" as const }];
+      const onChannels = channels ? { channel: { in: [...channels] } } : {};
+      const candidates = await db.delivery.findMany({ where: { ...claimable, ...onChannels, nextAttemptAt: { lte: now } }, orderBy: order, take: limit, select: { id: true } });
+      if (candidates.length === 0) return [];
+      const ids = candidates.map((c) => c.id);
       const lockedUntil = new Date(now.getTime() + lockMs);
-      for (const { id } of candidates) {
-        const res = await db.delivery.updateMany({
-          where: { id, status: { in: ["pending", "retry", "sending"] }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
-          data: { status: "sending", lockedUntil, lockedBy: holder, attempts: { increment: 0 } },
-        });
-        if (res.count === 1) {
-          const row = await db.delivery.findUnique({ where: { id } });
-          if (row) claimed.push(toDelivery(row));
-        }
-      }
-      return claimed;
+      // One conditional update for the batch (was one per row): rows another instance claimed meanwhile no longer
+      // match, and reading back by (holder, lockedUntil) returns exactly the rows this call won.
+      await db.delivery.updateMany({ where: { id: { in: ids }, ...claimable }, data: { status: "sending", lockedUntil, lockedBy: holder } });
+      const rows = await db.delivery.findMany({ where: { id: { in: ids }, status: "sending", lockedBy: holder, lockedUntil }, orderBy: order });
+      return rows.map(toDelivery);
     },
     async markSent(id, at, externalId) {
       await db.delivery.update({ where: { id }, data: { status: "sent", sentAt: at, lockedUntil: null, attempts: { increment: 1 }, externalId: externalId ?? null, lastError: null } });

@@ -1,7 +1,10 @@
 /**
  * @module Prisma implementation of the registration ports: versioned Registration rows (JSON columns parsed with
- * zod), receipt numbers issued in a serializable transaction (retried on a clash, so two approvals never share a
- * number), pledges with their signatures, and the award titles kept in the campaign's stored plan pack.
+ * zod), receipt numbers issued under a lock on the campaign row (so two approvals never share a number), pledges
+ * with their signatures, and the award titles kept in the campaign's stored plan pack.
+ *
+ * Why a row lock and not SERIALIZABLE: with the pg driver adapter a serialization failure raised at COMMIT leaves
+ * the pooled connection checked out (seen with Prisma 6.19), so retries would leak connections.
  */
 import { z } from "zod";
 import type { Pledge, PledgeStatus } from "../domain/registration/pledge";
@@ -46,10 +49,14 @@ function toRegistration(r: Row): Registration {
   };
 }
 
-/** Prisma reports a serialization failure or write conflict as P2034 (PostgreSQL SERIALIZABLE, SQLite busy). */
+/**
+ * A serialization failure (PostgreSQL SERIALIZABLE, 40001) or a unique clash of a concurrent insert: retry. Prisma
+ * reports the first as P2034, or, inside an interactive transaction over a driver adapter, as the adapter's own
+ * error whose cause is `{ kind: "TransactionWriteConflict" }`.
+ */
 function isRetryable(err: unknown): boolean {
-  const code = (err as { code?: string } | null)?.code;
-  return code === "P2034" || code === "P2002";
+  const e = err as { code?: string; cause?: { kind?: string } } | null;
+  return e?.code === "P2034" || e?.code === "P2002" || e?.cause?.kind === "TransactionWriteConflict";
 }
 
 async function withRetry<T>(run: () => Promise<T>, attempts = 8): Promise<T> {
@@ -64,6 +71,11 @@ async function withRetry<T>(run: () => Promise<T>, attempts = 8): Promise<T> {
 
 export function createPrismaRegistrationRepository(db: Db): RegistrationRepository {
   async function submitIn(tx: Tx, p: { id: string; decidedBy: string; at: Date; receiptPrefix: string }) {
+    const first = await tx.registration.findUnique({ where: { id: p.id }, select: { campaignId: true } });
+    if (!first) return null;
+    // Writing the campaign row takes its lock: concurrent approvals of the campaign queue here, and each then reads
+    // the receipts committed before it (READ COMMITTED on PostgreSQL; SQLite serialises writers anyway).
+    await tx.campaign.update({ where: { id: first.campaignId }, data: { updatedAt: p.at } });
     const reg = await tx.registration.findUnique({ where: { id: p.id } });
     if (!reg || reg.status !== "pending") return null;
     const issued = await tx.registration.findMany({ where: { campaignId: reg.campaignId, receiptNo: { startsWith: p.receiptPrefix } }, select: { receiptNo: true } });
@@ -90,9 +102,11 @@ export function createPrismaRegistrationRepository(db: Db): RegistrationReposito
       return row ? toRegistration(row) : null;
     },
     createPending(r, at) {
-      // The version number comes from the unit's rows; a concurrent draft of the same unit clashes on the unique key.
+      // Under the campaign row's lock (as for receipts) a concurrent draft sees this one: one pending version per
+      // unit, distinct version numbers. The retry covers a clash on the unique (campaign, unit, version) key anyway.
       return withRetry(() =>
         db.$transaction(async (tx) => {
+          await tx.campaign.update({ where: { id: r.campaignId }, data: { updatedAt: at } });
           await tx.registration.updateMany({ where: { campaignId: r.campaignId, unitId: r.unitId, status: "pending" }, data: { status: "withdrawn", supersededAt: at } });
           const last = await tx.registration.findFirst({ where: { campaignId: r.campaignId, unitId: r.unitId }, orderBy: { version: "desc" }, select: { version: true } });
           const row = await tx.registration.create({
@@ -103,11 +117,11 @@ export function createPrismaRegistrationRepository(db: Db): RegistrationReposito
             },
           });
           return toRegistration(row);
-        }, { isolationLevel: "Serializable" }),
+        }),
       );
     },
     submit(p) {
-      return withRetry(() => db.$transaction((tx) => submitIn(tx, p), { isolationLevel: "Serializable" }));
+      return withRetry(() => db.$transaction((tx) => submitIn(tx, p)));
     },
     async reject(p) {
       const res = await db.registration.updateMany({ where: { id: p.id, status: "pending" }, data: { status: "rejected", decidedBy: p.decidedBy, reason: p.reason, supersededAt: p.at } });

@@ -84,26 +84,17 @@ export function createPrismaReminderRepository(db: Db): ReminderStore {
 
     async getCursor(campaignCode) {
       const row = await db.conversationState.findUnique({ where: { key: cursorKey(campaignCode) } });
-      if (!row) return null;
-      const at = new Date((JSON.parse(row.stateJson) as { cursor: string }).cursor);
-      return Number.isNaN(at.getTime()) ? null : at;
+      const ms = row ? Number(row.stateJson) : NaN;
+      return Number.isFinite(ms) ? new Date(ms) : null;
     },
 
     async advanceCursor(campaignCode, to) {
+      // Stored as epoch milliseconds: 13 digits until the year 2286, so text order is time order under any collation
+      // and "move forward only" is one conditional update, atomic across instances.
       const key = cursorKey(campaignCode);
-      const stateJson = JSON.stringify({ cursor: to.toISOString() });
-      // Compare-and-set on `version`: of two racing passes the later cursor wins, and it never moves back.
-      for (let attempt = 0; attempt < 5; attempt++) {
-        const row = await db.conversationState.findUnique({ where: { key } });
-        if (!row) {
-          if (await createOnce(db, key, { cursor: to.toISOString() })) return;
-          continue;
-        }
-        const current = new Date((JSON.parse(row.stateJson) as { cursor: string }).cursor);
-        if (current.getTime() >= to.getTime()) return;
-        const res = await db.conversationState.updateMany({ where: { key, version: row.version }, data: { stateJson, version: { increment: 1 } } });
-        if (res.count === 1) return;
-      }
+      const value = String(to.getTime()).padStart(13, "0");
+      const res = await db.conversationState.updateMany({ where: { key, stateJson: { lt: value } }, data: { stateJson: value, version: { increment: 1 } } });
+      if (res.count === 0) await createOnce(db, key, to.getTime());
     },
 
     async saveNotices(notices) {

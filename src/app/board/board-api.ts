@@ -26,6 +26,7 @@ const progressExportQuery = z.object({ period, at, by: z.enum(["indicator", "uni
 const rankingExportQuery = z.object({ period, at, group: code, format }).strict();
 const registrationsExportQuery = z.object({ at, format }).strict();
 const chartQuery = z.object({ period, at, unit: code }).strict();
+const rankingChartQuery = z.object({ period, at, group: z.string().trim().min(1, "group (cluster code) is required").max(40) }).strict();
 /** Body of POST /ranking/adjustments: the reason is required (the scoring sheet shows it). */
 export const adjustmentBodySchema = z
   .object({
@@ -133,8 +134,17 @@ export function addBoardRoutes(router: Router, board: BoardApp, p: { now: () => 
     const { campaign } = ctx(req);
     const q = parseOr400(chartQuery, req.query);
     const { png } = await boardCall(() => board.progressChart(campaign, { period: q.period, at: when(q.at), unitId: unitIdOr404(q.unit) }));
-    res.setHeader("Content-Type", "image/png");
-    res.setHeader("Cache-Control", "private, max-age=60");
-    res.end(Buffer.from(png));
+    sendPng(res, png);
   });
+  router.get("/campaigns/:code/charts/ranking.png", async (req, res) => {
+    const { campaign } = ctx(req);
+    const q = parseOr400(rankingChartQuery, req.query);
+    sendPng(res, await boardCall(() => board.rankingChart(campaign, { period: q.period, at: when(q.at), group: q.group })));
+  });
+}
+
+function sendPng(res: import("express").Response, png: Uint8Array): void {
+  res.setHeader("Content-Type", "image/png");
+  res.setHeader("Cache-Control", "private, max-age=60");
+  res.end(Buffer.from(png));
 }

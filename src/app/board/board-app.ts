@@ -13,6 +13,8 @@ import type { Db } from "../../storage/prisma-client";
 import { createPrismaPlanTitleSource } from "../../storage/prisma-registration-repository";
 import { chartPng, progressExport, provinceChartData, rankingExport, registrationRows, registrationsExport, unitChartData, type ExportFile } from "./board-reports";
 import { createMemo } from "./memo";
+import { renderRankingChart } from "../../reports/ranking-chart";
+import { periodLabel } from "../../reports/board-labels";
 import { createPrismaBoardSource } from "./prisma-board-source";
 
 /** What the board capability is built from (a Runtime provides all of it). */
@@ -49,6 +51,19 @@ function createBoardApp(deps: BoardAppDeps) {
     return { png, view };
   }
 
+  /** One cluster's ranking chart (the cluster must be named), rendered once per data version. */
+  async function rankingChart(campaign: BoardCampaign, o: { period?: string; at: Date; group: string; locale?: Locale }): Promise<Uint8Array> {
+    const view = await service.ranking(campaign, o);
+    const ranking = view.rankings[0];
+    const locale = o.locale ?? "vi";
+    if (!ranking) throw new Error("ranking view without its cluster");
+    const key = `rank|${campaign.id}|${view.version}|${view.period}|${Math.floor(o.at.getTime() / 60_000)}|${o.group}|${locale}`;
+    return pngs(key, async () => {
+      const t = tr(locale);
+      return renderRankingChart(ranking, { t, locale, subtitle: `${campaign.title} · ${periodLabel(view.period, t)}` });
+    });
+  }
+
   async function exportProgress(campaign: BoardCampaign, o: { period?: string; at: Date; by: "indicator" | "unit"; format: ExportFormat }): Promise<ExportFile> {
     const view = await service.progress(campaign, o);
     return progressExport(view, { by: o.by, format: o.format, clusters: deps.org.listClusters(), t: tr(), timeZone: deps.timeZone });
@@ -78,6 +93,7 @@ function createBoardApp(deps: BoardAppDeps) {
     campaign: (code?: string): ActiveCampaign | undefined => (code ? deps.campaigns.byCode(code) : deps.campaigns.current()),
     campaigns: () => deps.campaigns.list(),
     progressChart,
+    rankingChart,
     exportProgress,
     exportRanking,
     exportRegistrations,

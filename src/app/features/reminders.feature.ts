@@ -18,6 +18,7 @@ import {
   type ReminderPassResult,
 } from "../../scheduler/send-due-reminders.job";
 import type { Logger } from "../../shared/logger";
+import { HttpError } from "../../http/http-error";
 import { parseIsoInstant } from "./parse-iso-instant";
 
 /** The Vietnamese official calendar (weekends, Tết and other holidays, compensatory days, làm bù). */
@@ -37,6 +38,7 @@ export function reminderJobDeps(runtime: Runtime, extra: { logger?: Logger; defa
     routing: { channels: new Set(runtime.senders.keys()) },
     translator: (locale) => createTranslator(locale === "en" ? "en" : "vi"),
     defaultLocale: extra.defaultLocale ?? "vi",
+    unitName: (id) => runtime.org.unitById(id)?.name,
     logger: extra.logger,
   };
 }
@@ -80,7 +82,7 @@ export const remindersFeature: Feature = {
     router.get("/reminders/schedule", (req, res) => {
       const code = typeof req.query.campaign === "string" ? req.query.campaign : undefined;
       const campaign = code ? runtime.campaigns.byCode(code) : runtime.campaigns.current();
-      if (!campaign) return void res.status(404).json({ error: { code: "not_found", message: "no such campaign" } });
+      if (!campaign) throw new HttpError("not_found", `no campaign ${code ?? ""}`.trim());
       const zone = runtime.services.timeZone;
       const local = (d: Date) => localDateTimeOf(d, zone);
       const schedules = scheduleDeadlines({ deadlines: campaign.deadlines, rules: campaign.reminderRules, timeZone: zone, calendar });

@@ -108,7 +108,10 @@ function entryBlocks(a: CriteriaAnswer, t: Translate): Block[] {
       drop: 2,
     });
   }
-  if (a.current) blocks.push({ lines: [`**${t("criteria.current", { regime: a.current.regimeLabel })}**`, ...a.current.bullets.map((b) => bullet(b, t))], drop: 3 });
+  if (a.current) {
+    const heading = t(a.current.upcoming ? "criteria.upcoming" : "criteria.current", { regime: a.current.regimeLabel });
+    blocks.push({ lines: [`**${heading}**`, ...a.current.bullets.map((b) => bullet(b, t))], drop: 3 });
+  }
   return blocks;
 }
 

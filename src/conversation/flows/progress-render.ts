@@ -6,6 +6,7 @@ import type { IndicatorDef } from "../../domain/campaigns/campaign";
 import type { IndicatorProgress, ProgressFigures, UnitIndicatorProgress } from "../../domain/progress/aggregate";
 import { countStatuses, type ProgressStatus } from "../../domain/progress/progress-status";
 import { formatPeriod } from "../../domain/progress/period";
+import { isDueByPeriod } from "../../domain/board/board-period";
 import { formatNumber, type Locale, type Translate } from "../../i18n/i18n";
 
 /** Status marks: readable without colour names, distinct at a glance. */
@@ -56,11 +57,13 @@ export function progressText(p: Lines): string {
   const { t, locale } = p;
   const lines = [p.title, t("board.chat.periodLine", { period: formatPeriod(p.period, locale), elapsed: percent(p.elapsedShare, locale) }), ""];
   const missing: string[] = [];
+  let notDue = 0;
   for (const row of p.rows) {
     const def = p.defs.get(row.indicatorCode);
     if (!def) continue;
     if (row.value === null) {
-      missing.push(def.name);
+      if (isDueByPeriod(def.frequency, p.period)) missing.push(def.name);
+      else notDue++;
       continue;
     }
     let text = `${STATUS_MARK[row.status]} ${def.name}: ${figureText(row, def, t, locale)}`;
@@ -70,14 +73,14 @@ export function progressText(p: Lines): string {
     lines.push(text);
   }
   if (missing.length > 0) lines.push("", t("board.chat.notReported", { count: missing.length, names: missing.join("; ") }));
+  if (notDue > 0) lines.push(t("board.chat.notDueYet", { count: notDue }));
   lines.push("", summaryLine(p.rows.map((r) => r.status), t), p.footer);
   return lines.join("\n");
 }
 
-/** Counts as one line: met or on track, at risk, behind, no data. */
+/** Counts of the judged indicators as one line: met or on track, at risk, behind. */
 export function summaryLine(statuses: readonly ProgressStatus[], t: Translate): string {
-  const c = countStatuses(statuses);
-  return t("board.chat.summary", { good: c.done + c.on_track, risk: c.at_risk, behind: c.behind, none: c.no_data });
+  return t("board.chat.summary", statusCounts(statuses));
 }
 
 /** Counts for a chart caption. */

@@ -93,14 +93,15 @@ export function typedValue(ctx: TurnContext, s: RegScope, d: DraftData, text: st
   showCommitments(ctx, s, { ...d, commitments: [...others, { indicatorCode: ind.code, value: read.value, measure: ind.measure }] });
 }
 
-/** Step 3: individuals, typed as lines. */
-export function showIndividuals(ctx: TurnContext, s: RegScope, d: DraftData): void {
+/** Step 3: individuals, typed as lines (after a list was read, a short reminder instead of the whole explanation). */
+export function showIndividuals(ctx: TurnContext, s: RegScope, d: DraftData, short = false): void {
   setStep(ctx, "individuals", d);
   const names = titleOptions("individual", s.titles).map((o) => titleName(s.rc, o.id)).join("; ");
   const rows: Button[][] = [[btn(ctx.t(d.individuals.length ? "registration.button.next" : "registration.button.no_individuals"), `${F}:in`)]];
   if (d.individuals.length) rows.push([btn(ctx.t("registration.button.clear_individuals"), `${F}:ic`)]);
   rows.push(cancelRow(ctx));
-  ctx.reply({ text: ctx.t("registration.step.individuals", { titles: names, n: d.individuals.length }), buttons: rows });
+  const text = short ? ctx.t("registration.step.individuals_more", { n: d.individuals.length }) : ctx.t("registration.step.individuals", { titles: names, n: d.individuals.length });
+  ctx.reply({ text, buttons: rows });
 }
 
 function lineError(s: RegScope, e: IndividualLineError): string {
@@ -116,7 +117,7 @@ export function typedIndividuals(ctx: TurnContext, s: RegScope, d: DraftData, te
   const lines = [ctx.t("registration.individuals.added", { added: read.added.length, total: next.individuals.length })];
   if (read.errors.length) lines.push(ctx.t("registration.individuals.errors"), ...read.errors.map((e) => lineError(s, e)));
   ctx.reply(lines.join("\n"));
-  showIndividuals(ctx, s, next);
+  showIndividuals(ctx, s, next, true);
 }
 
 /** The summary, with the action the sender's role allows: send to the head, or confirm directly. */

@@ -60,3 +60,9 @@ export function boardElapsedShare(period: string, today: LocalDate): number {
   if (!span) return 0;
   return Math.min(span.endMonth / 12, elapsedShareOfYear(today, span.year));
 }
+
+/** Whether an indicator's figures are owed by the end of `period` (monthly always; quarterly from Q1; semiannual from H1; annual at the year). */
+export function isDueByPeriod(frequency: "monthly" | "quarterly" | "semiannual" | "annual", period: string): boolean {
+  const end = parsePeriodCode(period)?.endMonth ?? 12;
+  return { monthly: 1, quarterly: 3, semiannual: 6, annual: 12 }[frequency] <= end;
+}

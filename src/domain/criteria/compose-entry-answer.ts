@@ -141,15 +141,18 @@ export function composeEntryAnswer(ctx: ComposeContext, entry: KbEntry, subject?
     s.regimeLabel = regimeShortLabel(kb, s.regime, locale);
     s.askedRegimeLabel = regimeShortLabel(kb, s.fallbackFrom, locale);
   }
-  const current = currentRegime(kb, ctx.now);
+  const inForce = currentRegime(kb, ctx.now);
+  // Before 2024 the 2022 law was already passed: "luật mới" is summarised as upcoming rather than in force.
+  const current: RegimeId = inForce === "2003" ? "2022" : inForce;
   let summary: CriteriaAnswer["current"];
   const focus = subject ?? entry;
   const summarySection: SectionName = ctx.aspect === "decider" ? "decidedBy" : "criteria";
   const summarised = ctx.aspect === "criteria" || ctx.aspect === "decider" || ctx.aspect === "vote" || (entry.kind === "topic" && !subject);
-  if (choice.source === "campaign" && current !== choice.regime && summarised && !sameCriteria(focus, choice.regime, current, summarySection)) {
+  const defaulted = choice.source === "campaign" || (choice.source === "now" && inForce === "2003");
+  if (defaulted && current !== choice.regime && summarised && !sameCriteria(focus, choice.regime, current, summarySection)) {
     const key = keyCriteria(focus, current, locale, ctx.recipients, summarySection);
     const shown = new Set(built.sections.flatMap((s) => s.bullets.map((b) => b.text)));
-    if (key && !key.bullets.every((b) => shown.has(b.text))) summary = { regime: current, regimeLabel: regimeLabel(kb, current, locale), ...key };
+    if (key && !key.bullets.every((b) => shown.has(b.text))) summary = { regime: current, regimeLabel: regimeLabel(kb, current, locale), upcoming: inForce === "2003", ...key };
   }
   const period = periodToken(choice);
   const warnings = unique([...regimeWarnings(kb, choice.regime, choice.window.to), ...regimeWarnings(kb, choice.regime, today)].map((w) => w.text[locale]));

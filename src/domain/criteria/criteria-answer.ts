@@ -99,8 +99,8 @@ export interface CriteriaAnswer {
   unverified: string[];
   /** Regime warnings (reported amending law, expiring decree). */
   warnings: string[];
-  /** Key bullets of the regime in force today, when the answer used the older campaign regime by default. */
-  current?: { regime: RegimeId; regimeLabel: string; bullets: AnswerBullet[]; citations: string[] };
+  /** Key bullets of the regime in force today (or of the 2022 law before it took effect), when the answer used an older regime by default. */
+  current?: { regime: RegimeId; regimeLabel: string; bullets: AnswerBullet[]; citations: string[]; /** Not yet in force at `now` (the 2022 law before 2024). */ upcoming: boolean };
   bonus?: BonusAnswer;
   salaryRows?: SalaryRow[];
   coefficientRows?: CoefficientRow[];

@@ -35,8 +35,11 @@ export interface CriteriaIndex {
   normalizer: TokenNormalizer;
   /** Entries whose aliases appear in the question tokens, best first. */
   match(tokens: string[]): EntryMatch[];
-  /** Full-text ranking (MiniSearch) of entries for the tokens, best first, scores normalised to the top hit. */
-  rankText(tokens: string[]): { entryId: string; score: number }[];
+  /**
+   * Full-text ranking (MiniSearch) of entries for the tokens, best first, scores normalised to the top hit;
+   * `onNames` tells whether a term hit the entry's names or keywords (not only its body text).
+   */
+  rankText(tokens: string[]): { entryId: string; score: number; onNames: boolean }[];
 }
 
 const WEAK_WEIGHT = 0.8;
@@ -165,7 +168,7 @@ export function createCriteriaIndex(kb: CriteriaKb): CriteriaIndex {
     })),
   );
 
-  function rankText(tokens: string[]): { entryId: string; score: number }[] {
+  function rankText(tokens: string[]): { entryId: string; score: number; onNames: boolean }[] {
     const words = tokens.filter((t) => !/^\d+$/.test(t));
     if (words.length === 0) return [];
     const query = words.join(" ");
@@ -173,7 +176,11 @@ export function createCriteriaIndex(kb: CriteriaKb): CriteriaIndex {
     const exact = mini.search(query, { fuzzy: false });
     const hits = exact.length > 0 ? exact : mini.search(query);
     const top = hits[0]?.score ?? 1;
-    return hits.map((h) => ({ entryId: String(h.id), score: h.score / top }));
+    return hits.map((h) => ({
+      entryId: String(h.id),
+      score: h.score / top,
+      onNames: Object.values(h.match).some((fields) => fields.includes("names") || fields.includes("keywords")),
+    }));
   }
 
   function match(tokens: string[]): EntryMatch[] {

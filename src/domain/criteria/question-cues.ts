@@ -47,7 +47,7 @@ const ASPECTS: [CriteriaAspect, RegExp][] = [
  */
 const HOW_MUCH = /\bbao nhieu\b/;
 const NOT_AN_AMOUNT =
-  /\b(ty le|phan tram|phieu|so lan|so nam|khong che|toi da)( [a-z0-9]+){0,3} bao nhieu\b|\bbao nhieu (phan tram|%|nam|lan|ngay|thang|nguoi|ca nhan|don vi|tap the|sang kien|thanh vien|phieu|de tai|ty le|dieu)\b/;
+  /\b(ty le|phan tram|phieu|so lan|so nam|khong che|toi da)( [a-z0-9]+){0,3} bao nhieu\b|\bbao nhieu ?(%|(phan tram|nam|lan|ngay|thang|nguoi|ca nhan|don vi|tap the|sang kien|thanh vien|phieu|de tai|ty le|dieu)\b)/;
 
 const ELIGIBILITY = /\b(du dieu kien|du tieu chuan|dat chua|co dat|co du|du chua|eligible|qualify|qualifies)\b/;
 const RECORDS =
@@ -56,7 +56,9 @@ const CONTENT_ARTICLES = /\b(sua doi|bo sung|dieu nao|dieu may|nhung dieu|toan v
 const CONTENT_GIST = /\b(noi dung|quy dinh (gi|nhung gi|the nao|ve gi)|gom (nhung )?gi|what does|content)\b/;
 /** "Who got it" is a request for records only when a past year or period pins it. */
 const WHO_GOT = /\b(ai|don vi nao|tap the nao|ca nhan nao|nhung ai|nhung don vi nao) (da )?(duoc|dat|nhan) /;
-const NOW = /\b(hien nay|hien hanh|hien tai|bay gio|luat moi|quy dinh moi|moi nhat|hom nay|sau (khi )?(sap nhap|hop nhat|bo cap huyen)|current(ly)?|now|new law|latest|today|in force|after the merger)\b/;
+const NOW = /\b(hien nay|hien hanh|hien tai|bay gio|hom nay|sau (khi )?(sap nhap|hop nhat|bo cap huyen)|current(ly)?|now|today|in force|after the merger)\b/;
+/** "luật mới" names the 2022 law even before it took effect; from then on it means the rules in force. */
+const NEW_LAW = /\b(luat moi|quy dinh moi|moi nhat|new law|latest)\b/;
 const OLD = /\b(luat cu|quy dinh cu|truoc day|old law|previous law)\b/;
 const LAW_FAMILY = /\bluat(?: thi dua,? khen thuong| tdkt)?(?: nam)? (2003|2005|2009|2013|2022)\b|\b(2003|2013|2022) law\b|\blaw (?:of )?(2003|2013|2022)\b/;
 
@@ -202,7 +204,8 @@ export function readQuestionCues(kb: CriteriaKb, question: string, now: Date): Q
     asksForContent: CONTENT_ARTICLES.test(folded) ? "articles" : CONTENT_GIST.test(folded) ? "gist" : undefined,
     date: time.date,
     year: time.year,
-    isNow: NOW.test(folded),
+    isNow: NOW.test(folded) || NEW_LAW.test(folded),
+    isNewLaw: NEW_LAW.test(folded),
     isOldLaw: OLD.test(folded),
     decreeRegime: docs.decree,
     lawFamily,

@@ -46,6 +46,8 @@ export interface TimeCues {
   year?: number;
   /** "hiện nay", "luật mới", "now", "current". */
   isNow: boolean;
+  /** "luật mới", "quy định mới": at least the 2022 law, whatever `now` is. */
+  isNewLaw?: boolean;
   /** "luật cũ", "trước đây". */
   isOldLaw: boolean;
   /** Regime pinned by a decree named in the question (NĐ 91 → 2003, NĐ 98 → 2022, NĐ 152 → 2025). */
@@ -88,7 +90,11 @@ export function chooseRegime(kb: CriteriaKb, cues: TimeCues, ctx: { campaignYear
   if (cues.decreeRegime) {
     return { regime: cues.decreeRegime, source: "document", window: regimeWindow(info(cues.decreeRegime), today, ctx.campaignYear) };
   }
-  if (cues.isNow) return { regime: current, source: "now", window: { from: today, to: today, basis: "now" } };
+  if (cues.isNow) {
+    const regime: RegimeId = cues.isNewLaw && current === "2003" ? "2022" : current;
+    if (regime !== current) return { regime, source: "law", window: regimeWindow(info(regime), today, ctx.campaignYear) };
+    return { regime, source: "now", window: { from: today, to: today, basis: "now" } };
+  }
   if (cues.lawFamily === "2022") {
     const regime: RegimeId = current === "2003" ? "2022" : current;
     return { regime, source: "law", window: regimeWindow(info(regime), today, ctx.campaignYear) };

@@ -65,7 +65,7 @@ function uncoveredAward(kb: CriteriaKb, folded: string, locale: CriteriaLocale):
 
 function suggestionIds(kb: CriteriaKb, index: CriteriaIndex, tokens: string[], matches: EntryMatch[]): string[] {
   const partial = matches.filter((m) => m.coverage >= 0.4).map((m) => m.entryId);
-  const text = index.rankText(tokens).filter((r) => r.score >= 0.35).map((r) => r.entryId);
+  const text = index.rankText(tokens).filter((r) => r.score >= 0.35 && r.onNames).map((r) => r.entryId);
   return [...new Set([...partial, ...text])].filter((id) => kb.entries.some((e) => e.id === id)).slice(0, 4);
 }
 

@@ -113,3 +113,27 @@ export async function createBoardHarness(kind: TestDbKind, opts: { existingDb?: 
     },
   });
 }
+
+/** Admin token of the board's tests. */
+export const TOKEN = "board-test-token-0123456789";
+
+/** The express app over a harness's runtime (admin API + dashboard), listening on 127.0.0.1:0. */
+export async function startBoardServer(runtime: import("../../../src/app/build-runtime").Runtime, adminToken: string | undefined = TOKEN) {
+  const { createApp } = await import("../../../src/http/create-app");
+  const { buildAdminApi } = await import("../../../src/app/admin-api");
+  const { buildDashboard } = await import("../../../src/app/board/dashboard-wiring");
+  const { createLogger } = await import("../../../src/shared/logger");
+  const app = createApp({
+    logger: createLogger({ level: "silent" }),
+    adminToken,
+    webhooks: [],
+    adminApi: buildAdminApi(runtime),
+    dashboard: buildDashboard(runtime, adminToken),
+    health: async () => ({ db: "ok", channels: {} }),
+  });
+  const server = await new Promise<import("node:http").Server>((resolve) => {
+    const s = app.listen(0, "127.0.0.1", () => resolve(s));
+  });
+  const url = `http://127.0.0.1:${(server.address() as import("node:net").AddressInfo).port}`;
+  return { url, close: () => new Promise<void>((r) => server.close(() => r())) };
+}

@@ -1,27 +1,19 @@
 import { it } from "vitest";
-import { createBoardHarness } from "./board-env";
-import { boardOf } from "../../../src/app/features/board.feature";
-import { progressJson } from "../../../src/app/board/board-json";
-import { rankingJson, standingsJson } from "../../../src/app/board/board-json";
-import { createTranslator } from "../../../src/i18n/i18n";
+import { writeFileSync } from "node:fs";
+import { createBoardHarness, startBoardServer, TOKEN } from "./board-env";
 it("scratch", async () => {
   const h = await createBoardHarness("sqlite");
-  const b = boardOf(h.runtime);
-  const c = b.campaign("kg-2021")!;
-  const t = createTranslator("vi");
-  const p = await b.service.progress(c, { at: h.clock.now() });
-  console.log(JSON.stringify(progressJson(p, t).indicators.filter((i) => i.value !== null), null, 0));
-  const r = await b.service.ranking(c, { at: h.clock.now(), group: "CUM-1" });
-  console.log(JSON.stringify(rankingJson(r, b.org, t), null, 1).slice(0, 3000));
-  const s = await b.service.standings(c, { at: h.clock.now() });
-  console.log(JSON.stringify(standingsJson(s, b.org, t).units.slice(30, 40)));
-  await h.link("u1", "officer", "H-RACHGIA");
-  console.log((await h.say("/tiendo", { user: "u1" })).join("\n---\n"));
-  console.log((await h.say("thu ngân sách tới giờ đạt bao nhiêu % kế hoạch rồi?", { user: "u1" })).join("\n---\n"));
-  console.log((await h.say("cụm mình xếp thứ mấy?", { user: "u1" })).join("\n---\n"));
-  await h.link("b1", "board", "BTDKT");
-  console.log((await h.say("/tiendo", { user: "b1" })).join("\n---\n"));
-  console.log((await h.say("/tiendo H-PHUQUOC q1", { user: "b1" })).join("\n---\n"));
-  console.log((await h.say("/bieudo", { user: "b1" })).join("\n---\n"));
+  const s = await startBoardServer(h.runtime);
+  const auth = { authorization: `Bearer ${TOKEN}` };
+  for (const p of ["/admin/c/kg-2021", "/admin/c/kg-2021/units", "/admin/c/kg-2021/units/H-RACHGIA", "/admin/c/kg-2021/missing", "/admin/c/kg-2021/ranking", "/admin/outbox", "/admin/audit", "/admin/c/kg-2021?period=2020-Q1", "/admin/nope", "/api/campaigns/kg-2021/progress?by=unit&unit=H-HATIEN", "/api/campaigns/kg-2021/exports/progress?format=csv", "/api/campaigns/kg-2021/charts/ranking.png?group=CUM-1"]) {
+    const t0 = performance.now();
+    const r = await fetch(s.url + p, { headers: auth, redirect: "manual" });
+    const body = Buffer.from(await r.arrayBuffer());
+    console.log(p, r.status, r.headers.get("content-type"), body.length, Math.round(performance.now() - t0), "ms");
+    writeFileSync(`/tmp/scratch/page${p.replace(/[/?&=]/g, "_")}.${r.headers.get("content-type")?.includes("png") ? "png" : "html"}`, body);
+  }
+  const r = await fetch(s.url + "/admin/c/kg-2021", { redirect: "manual" });
+  console.log("noauth", r.status, r.headers.get("location"));
+  await s.close();
   await h.close();
 }, 60000);

@@ -119,7 +119,7 @@ describe.each(testDbKinds())("registration admin API and export on %s", (kind) =
     expect(res.headers.get("content-type")).toContain("text/csv");
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const csv = new TextDecoder().decode(bytes);
+    const csv = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
     expect(csv).toContain("UBND thành phố Rạch Giá");
     expect(csv).toContain("TỔNG HỢP KÝ KẾT GIAO ƯỚC THI ĐUA CỤM, KHỐI NĂM 2021");
     expect(csv.match(/\uFEFF/g)).toHaveLength(1);

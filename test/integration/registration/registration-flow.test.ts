@@ -140,7 +140,7 @@ describe.each(testDbKinds())("registration (/dangky) on %s", (kind) => {
 
   it("works by numbers on Zalo, in English; the head rejects with a reason and the officer redrafts from it", async () => {
     await h.say("/ngonngu en", { user: "zoff", channel: "zalo-bot" });
-    const [intro] = await h.say("dang ky", { user: "zoff", channel: "zalo-bot" });
+    const [intro] = await h.say("Đăng ký thi đua", { user: "zoff", channel: "zalo-bot" });
     expect(intro).toContain("2021 emulation registration – UBND thành phố Hà Tiên");
     await press(h, "zoff", "Excellent Labour Collective", "zalo-bot");
     await press(h, "zoff", /continue/i, "zalo-bot");

@@ -88,6 +88,17 @@ describe("renderCriteriaAnswer", () => {
 });
 
 describe("renderEligibility", () => {
+  it("has a catalog message for every condition and verdict it can report", () => {
+    const facts = { recipient: "individual" as const, taskRating: "good" as const, hasLdtt: true, initiatives: 1, initiativeScope: "unit" as const, consecutiveCstdcs: 1, consecutiveCstdTinh: 1, consecutiveExcellentYears: 1, consecutiveGoodYears: 1, cstdcsInPeriod: 1, hasProvincialBangKhen: false, members: { total: 10, ldtt: 6, cstdcs: 0, allCompletedTasks: false, warnedOrWorse: 1 }, targetsMetShare: 0.9, clusterRank: 2, registeredTitles: [], reportsOnTime: false, pendingCase: true };
+    for (const entry of kb.entries) {
+      for (const regime of ["2003", "2022", "2025"] as const) {
+        for (const f of [facts, {}, { ...facts, recipient: "collective" as const }]) {
+          for (const language of [vi, en]) expect(renderEligibility(checkEligibility(entry.id, f, regime), language)).not.toMatch(/criteria\.[a-z]|\{\w+\}/);
+        }
+      }
+    }
+  });
+
   it("lists met, missing and unknown conditions with the required share", () => {
     const r = checkEligibility("tap_the_lao_dong_tien_tien", { members: { total: 10, ldtt: 5, warnedOrWorse: 0 } }, "2003");
     const text = renderEligibility(r, vi);

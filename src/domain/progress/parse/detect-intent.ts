@@ -14,6 +14,8 @@ export interface IntentSignals {
   cancel: boolean;
   help: boolean;
   helpWords: boolean;
+  /** "Cách báo cáo …?", "báo cáo như thế nào?": asking how to use the bot. */
+  howTo: boolean;
   criteria: boolean;
   register: boolean;
   correction: boolean;
@@ -49,7 +51,8 @@ const DEADLINE_RE = /\b(?:han|thoi han|khi nao|bao gio|truoc ngay|ngay nao)\b/;
 const REGISTER_RE = /\b(?:dang ky|dang ki|ghi danh|giao uoc)\b/;
 const CORRECTION_RE = /\b(?:sua|dieu chinh|dinh chinh|cap nhat lai|chinh lai|nham|sai so lieu|thay doi so lieu|doi lai|doi thanh|bao lai)\b/g;
 const QUERY_RE = /\b(?:tien do|bao nhieu|dat (?:duoc )?may|may phan tram|may %|the nao|ra sao|con thieu|dat chua|xong chua|hoan thanh chua|xem ket qua|ket qua thuc hien|tinh hinh thuc hien|xep hang|xep thu|dung thu)\b/;
-const HELP_WORDS_RE = /\b(?:huong dan|tro giup|help)\b|\b(?:cach|lam sao|nhu the nao|the nao)(?: de)? bao cao\b|\bbao cao (?:nhu )?the nao\b/;
+const HELP_WORDS_RE = /\b(?:huong dan|tro giup|help)\b/;
+const HOW_TO_RE = /\b(?:cach|lam sao|lam the nao|nhu the nao|the nao)(?: de)? (?:bao cao|dang ky|nhap|gui|dung|su dung|sua)\b|\b(?:bao cao|dang ky|nhap so lieu|gui so lieu)(?: [a-z]+){0,3} (?:nhu )?the nao\b/;
 const QUESTION_RE = /\b(?:gi|nao|the nao|ra sao|bao nhieu|khi nao|bao gio|co phai|duoc khong|khong a|chua)\s*\??\s*$|\b(?:gom nhung gi|can gi|lam sao|nhu the nao|o dau)\b/;
 const REPORT_RE = /\b(?:bao cao|so lieu|ket qua|uoc (?:dat|tinh|thuc hien)|thuc hien duoc)\b/;
 
@@ -100,6 +103,7 @@ export function readIntentSignals(p: PreparedText): IntentSignals {
     cancel: CANCEL.has(core) || (core === "" && /\bhuy\b/.test(folded)) || startsWithCancel(p, core),
     help: HELP.has(core) || (core === "" && /\bgiup\b/.test(folded)),
     helpWords: HELP_WORDS_RE.test(folded),
+    howTo: HOW_TO_RE.test(folded),
     criteria: hasTyped(p, CRITERIA_RE) || (REGISTER_RE.test(folded) && hasTyped(p, DEADLINE_RE)),
     register: REGISTER_RE.test(folded),
     correction: hasTyped(p, CORRECTION_RE),
@@ -126,12 +130,12 @@ export function decideIntent(s: IntentSignals, f: IntentFacts): { intent: Messag
   if (s.commandIntent) return { intent: s.commandIntent, why: `command:${s.command ?? ""}` };
   if (s.cancel) return { intent: "cancel", why: "cancel_words" };
   if (s.help) return { intent: "help", why: "help_words" };
-  if (s.register && !s.question && !s.correction) return { intent: "register", why: "register_words" };
+  if (s.register && !s.question && !s.correction && !s.helpWords && !s.howTo) return { intent: "register", why: "register_words" };
   if (s.criteria && !(f.hasClearIndicator && f.hasFigure)) return { intent: "criteria", why: "criteria_words" };
   if (s.correction && (f.hasIndicator || f.hasFigure)) return { intent: "correction", why: "correction_words" };
+  if ((s.howTo || s.helpWords) && !f.hasFigure) return { intent: "help", why: "how_to_question" };
   if (s.register) return { intent: "register", why: "register_words" };
   if (s.query && !f.hasFigure) return { intent: "progress_query", why: "question_without_figure" };
-  if (s.helpWords && !f.hasFigure) return { intent: "help", why: "help_words" };
   if (f.hasIndicator) return { intent: "report", why: f.hasFigure ? "indicator_and_figure" : "indicator" };
   if (s.reportWords || f.hasQuantity) return { intent: "report", why: "report_words" };
   return { intent: "unknown", why: "nothing_recognised" };

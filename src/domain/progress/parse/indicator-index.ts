@@ -70,11 +70,11 @@ function wordsOf(text: string): { text: string; isAcronym: boolean }[] {
     .map((w) => ({ text: w.text, isAcronym: w.raw.length >= 2 && w.raw === w.raw.toUpperCase() && /[A-ZĐ]/.test(w.raw) }));
 }
 
-/** Builds (once per indicator list) the matching vocabulary. */
-export function indexIndicators(indicators: readonly IndicatorDef[]): IndicatorIndex {
-  const hit = cache.get(indicators);
-  if (hit) return hit;
-  const raw: { indicator: number; words: { text: string; isAcronym: boolean }[] }[] = [];
+type RawPhrase = { indicator: number; words: { text: string; isAcronym: boolean }[] };
+
+/** Every phrase of every indicator, and in how many indicators each word appears. */
+function rawPhrases(indicators: readonly IndicatorDef[]): { raw: RawPhrase[]; df: Map<string, Set<number>> } {
+  const raw: RawPhrase[] = [];
   const df = new Map<string, Set<number>>();
   indicators.forEach((def, i) => {
     for (const t of phraseTexts(def)) {
@@ -88,6 +88,14 @@ export function indexIndicators(indicators: readonly IndicatorDef[]): IndicatorI
       }
     }
   });
+  return { raw, df };
+}
+
+/** Builds (once per indicator list) the matching vocabulary. */
+export function indexIndicators(indicators: readonly IndicatorDef[]): IndicatorIndex {
+  const hit = cache.get(indicators);
+  if (hit) return hit;
+  const { raw, df } = rawPhrases(indicators);
   const n = Math.max(2, indicators.length);
   const weightOf = (w: string): number => {
     if (STOP_WORDS.has(w)) return 0;
@@ -121,7 +129,7 @@ function fillLookups(index: IndicatorIndex): void {
       const list = index.byWord.get(w.text) ?? [];
       list.push([p, i]);
       index.byWord.set(w.text, list);
-      if (w.isAcronym && w.text.length >= 3) acronymWords.add(w.text);
+      if (w.isAcronym && w.text.length >= 2) acronymWords.add(w.text);
     });
     for (let i = 0; i < ph.words.length; i++) {
       let initials = "";

@@ -133,7 +133,8 @@ function collectPairs(words: Word[], index: IndicatorIndex): Map<number, Pair[]>
   for (const w of words) initials += w.text[0] ?? " ";
   for (const a of index.acronymWords) {
     for (let j = initials.indexOf(a); j >= 0; j = initials.indexOf(a, j + 1)) {
-      for (const [p, i] of index.byWord.get(a) ?? []) addPair(byPhrase, p, singlePair(index, p, i, j, j + a.length - 1, ACRONYM_SIM));
+      // Two-letter acronyms ("LĐ", "ĐT") are too common as initials to name an indicator on their own.
+      for (const [p, i] of index.byWord.get(a) ?? []) addPair(byPhrase, p, { ...singlePair(index, p, i, j, j + a.length - 1, ACRONYM_SIM), telling: a.length >= 3 });
     }
   }
   return byPhrase;
@@ -204,6 +205,29 @@ function bestChain(pairs: Pair[], gaps: Gaps): Chain {
   return { weight: chain.reduce((s, x) => s + x.weight, 0), cover: chain.reduce((s, x) => s + x.cover, 0), pairs: chain };
 }
 
+/** Phrases this short may be written in any order ("NTM huyện" for "huyện NTM"). */
+const SHORT_PHRASE = 3;
+
+/**
+ * All weighted words of a short phrase found close together in one segment, in any order, as one chain (label
+ * style: "NTM huyện", "Thủy sản sản lượng"); null when some word is missing. Slightly discounted against order.
+ */
+function anyOrderChain(pairs: Pair[], phrase: Phrase, gaps: Gaps): Chain | null {
+  const picked: Pair[] = [];
+  for (let i = 0; i < phrase.words.length; i++) {
+    if ((phrase.words[i]?.weight ?? 0) === 0) continue;
+    const pair = pairs.find((x) => x.i0 === i && x.i1 === i);
+    if (!pair) return null;
+    picked.push(pair);
+  }
+  if (picked.length < 2) return null;
+  picked.sort(byPosition);
+  const first = picked[0] as Pair;
+  const last = picked[picked.length - 1] as Pair;
+  if (new Set(picked.map((x) => x.j0)).size < picked.length || gapBetween(gaps, first.j0, last.j1) > MAX_GAP) return null;
+  return { weight: 0.95 * picked.reduce((s, x) => s + x.weight, 0), cover: 0.95 * picked.reduce((s, x) => s + x.cover, 0), pairs: picked };
+}
+
 /** Enough to name an indicator: one telling, specific word; or a whole multi-word alias of common words ("giao quân"). */
 function hasEvidence(chain: Chain, coverage: number, specific: number): boolean {
   if (chain.pairs.some((x) => x.telling && x.weight >= specific)) return true;
@@ -228,7 +252,9 @@ export function matchIndicators(words: Word[], index: IndicatorIndex, text: stri
   for (const [p, pairs] of collectPairs(words, index)) {
     const phrase = index.phrases[p];
     if (!phrase || phrase.total <= 0 || !mayGiveEvidence(pairs, phrase, specific)) continue;
-    const chain = bestChain(pairs, gaps);
+    const ordered = bestChain(pairs, gaps);
+    const swapped = phrase.weighted <= SHORT_PHRASE ? anyOrderChain(pairs, phrase, gaps) : null;
+    const chain = swapped && swapped.cover > ordered.cover ? swapped : ordered;
     const coverage = Math.min(1, chain.cover / phrase.total);
     if (chain.pairs.length === 0 || !hasEvidence(chain, coverage, specific)) continue;
     addChain(perIndicator, phrase.indicator, chain, coverage, words);

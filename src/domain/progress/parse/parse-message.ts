@@ -9,6 +9,7 @@ import type { LocalDate } from "../period";
 import type { Candidate, MatchResult } from "./match-indicator";
 import { matchIndicators } from "./match-indicator";
 import { indexIndicators } from "./indicator-index";
+import type { IndicatorIndex } from "./indicator-index";
 import type { MessageIntent, MessageReading, ParseContext } from "./message-reading";
 import type { PreparedText, Word } from "./prepare-text";
 import { prepareText, splitWords, typedAs } from "./prepare-text";
@@ -29,6 +30,7 @@ export type { PlausibilityInput, PlausibilityWarning, PlausibilityWarningKind, P
 interface Parsed {
   p: PreparedText;
   words: Word[];
+  index: IndicatorIndex;
   today: LocalDate | null;
   periods: PeriodReading;
   numbers: NumberMention[];
@@ -61,7 +63,7 @@ function read(text: string, ctx: ParseContext): MessageReading {
   const words = matchableWords(p, periods);
   const index = indexIndicators(ctx.indicators);
   const match = matchIndicators(words, index, periods.scan);
-  const s: Parsed = { p, words, today, periods, numbers, match, indicators: ctx.indicators, ctx };
+  const s: Parsed = { p, words, index, today, periods, numbers, match, indicators: ctx.indicators, ctx };
   const hasIndicator = match.mentions.some((m) => m.strong || match.ties.has(m));
   const hasClearIndicator = match.mentions.some((m) => m.strong && !match.ties.has(m));
   const hasQuantity = numbers.some((n) => n.unit !== null || n.scale !== null);
@@ -132,10 +134,24 @@ function correctionReason(p: PreparedText): { text: string; start: number } | nu
   return text ? { text, start: m.index } : null;
 }
 
+/** Yes/no indicators: the verdict words outside the indicator's own name. */
+function readBooleanReport(s: Parsed, cand: Candidate, numbers: NumberMention[], def: IndicatorDef, common: MessageReading, explain: string[]): MessageReading {
+  // A verdict word directly followed by more of the indicator's name is part of that name.
+  const isNamePart = (_start: number, end: number): boolean => {
+    const next = s.words.findIndex((w) => w.start >= end);
+    return next >= 0 && cand.positions.has(next);
+  };
+  const b = readBoolean(s.p.folded, s.p.original, numbers, isNamePart);
+  const period = choosePeriod(s, b?.start ?? null, def);
+  explain.push(`period:${period.period ?? "-"}(${period.periodSource ?? "-"})`, b ? `value:${b.value}` : "ambiguity:missing_value");
+  if (!b) return { ...common, ...period, ambiguity: { reason: "missing_value" } };
+  return { ...common, ...period, value: b.value, valueSource: { text: b.text, number: b.value, unit: null, scale: 1 } };
+}
+
 function readReport(s: Parsed, intent: MessageIntent, explain: string[]): MessageReading {
   const reason = intent === "correction" ? correctionReason(s.p) : null;
   const numbers = reason ? s.numbers.filter((n) => n.start < reason.start) : s.numbers;
-  const pick = pickIndicator({ match: s.match, numbers, indicators: s.indicators, folded: s.p.folded });
+  const pick = pickIndicator({ match: s.match, numbers, indicators: s.indicators, folded: s.p.folded, words: s.words, index: s.index });
   const base = { ...emptyReading(intent, explain), ...(reason ? { reason: reason.text } : {}) };
   if (pick.kind !== "one") {
     const ambiguity = pick.kind === "none" ? { reason: "unknown_indicator" as const } : { reason: pick.reason, choices: pick.choices };
@@ -148,19 +164,7 @@ function readReport(s: Parsed, intent: MessageIntent, explain: string[]): Messag
   const indicator = { code: def.code, confidence: confidence(s, pick.cand) };
   explain.push(`indicator:${def.code}@${indicator.confidence}`);
   const common = { ...base, indicator, candidates: rankedCandidates(s, pick.cand) };
-  if (profile.isBoolean) {
-    const named = pick.cand.positions;
-    // A verdict word directly followed by more of the indicator's name is part of that name.
-    const isNamePart = (_start: number, end: number): boolean => {
-      const next = s.words.findIndex((w) => w.start >= end);
-      return next >= 0 && named.has(next);
-    };
-    const b = readBoolean(s.p.folded, s.p.original, pick.numbers, isNamePart);
-    const period = choosePeriod(s, b?.start ?? null, def);
-    explain.push(`period:${period.period ?? "-"}(${period.periodSource ?? "-"})`, b ? `value:${b.value}` : "ambiguity:missing_value");
-    if (!b) return { ...common, ...period, ambiguity: { reason: "missing_value" } };
-    return { ...common, ...period, value: b.value, valueSource: { text: b.text, number: b.value, unit: null, scale: 1 } };
-  }
+  if (profile.isBoolean) return readBooleanReport(s, pick.cand, pick.numbers, def, { ...common }, explain);
   const reductionNamed = [...pick.cand.positions.keys()].some((j) => s.words[j]?.text === "giam");
   const choice = chooseValue({ p: s.p, scan: s.periods.scan, numbers: pick.numbers, profile, span, reductionNamed, isCorrection: intent === "correction" });
   const period = choosePeriod(s, choice.at, def);
@@ -187,7 +191,7 @@ function namesOnlyPart(s: Parsed, def: IndicatorDef, from: number, to: number): 
 }
 
 function readQuery(s: Parsed, explain: string[]): MessageReading {
-  const pick = pickIndicator({ match: s.match, numbers: [], indicators: s.indicators, folded: s.p.folded });
+  const pick = pickIndicator({ match: s.match, numbers: [], indicators: s.indicators, folded: s.p.folded, words: s.words, index: s.index });
   const named = s.periods.mentions[0];
   const period = named
     ? { period: named.code, periodSource: named.source, basis: named.cumulative || s.periods.cumulativeMarker ? ("cumulative" as const) : ("period" as const) }

@@ -5,6 +5,8 @@
  */
 import type { IndicatorDef } from "../../campaigns/campaign";
 import type { Candidate, MatchResult } from "./match-indicator";
+import type { IndicatorIndex } from "./indicator-index";
+import type { Word } from "./prepare-text";
 import type { NumberMention } from "./read-numbers";
 import { resolveIndicatorProfile } from "./indicator-profile";
 import { nounsCompatible } from "./units";
@@ -20,6 +22,9 @@ export interface PickInput {
   indicators: readonly IndicatorDef[];
   /** The folded message (to see the words before a mention). */
   folded: string;
+  /** The words the match positions refer to. */
+  words: Word[];
+  index: IndicatorIndex;
 }
 
 /** "tỷ trọng dịch vụ trong GRDP", "… so với GRDP": a later name that qualifies the one before it (not "trong đó"). */
@@ -86,9 +91,40 @@ export function pickIndicator(input: PickInput): IndicatorPick {
     const worthAsking = chosen.coverage >= WEAK_ASK && def !== undefined && own.some((n) => fitsMeasure(n, def));
     return worthAsking ? { kind: "ask", reason: "unclear_indicator", choices: [code(chosen)] } : { kind: "none" };
   }
-  const other = otherCountOwner(input, chosen, own);
+  const other = otherCountOwner(input, chosen, own) ?? siblingWithFigure(input, chosen);
   if (other) return { kind: "ask", reason: "several_indicators", choices: [code(chosen), code(other)] };
   return { kind: "one", cand: chosen, numbers: own };
+}
+
+/** Weight of the specific words two indicators' names share ("nước sạch" for đô thị / nông thôn; not "tỷ lệ"). */
+function sharedWeight(index: IndicatorIndex, a: number, b: number, specific: number): number {
+  const va = index.indicatorWords[a];
+  const vb = index.indicatorWords[b];
+  let shared = 0;
+  if (va && vb) for (const [w, weight] of va) if (weight >= specific && vb.has(w)) shared += weight;
+  return shared;
+}
+
+/**
+ * An elliptical list of sibling indicators: "Nước sạch đô thị 88%, nông thôn 63%". A partial match on words of
+ * its own, for an indicator sharing a name with the chosen one, followed by its own figure, is a second indicator.
+ */
+function siblingWithFigure(input: PickInput, chosen: Candidate): Candidate | null {
+  const specific = 0.6 * input.index.maxWeight;
+  for (const w of input.match.weak) {
+    if (sharedWeight(input.index, chosen.indicator, w.indicator, specific) < 2 * specific) continue;
+    // Its own words must be telling and foreign to the chosen indicator ("nông thôn" vs đô thị), not shared stems.
+    const chosenWords = input.index.indicatorWords[chosen.indicator];
+    const own = [...w.positions.keys()].filter((j) => !chosen.positions.has(j) && !chosenWords?.has(input.words[j]?.text ?? ""));
+    const ownWeight = own.reduce((sum, j) => sum + (w.positions.get(j) ?? 0), 0);
+    if (ownWeight < specific) continue;
+    const from = Math.min(...own.map((j) => input.words[j]?.start ?? Number.POSITIVE_INFINITY));
+    if (!Number.isFinite(from) || from < chosen.end) continue;
+    const def = input.indicators[w.indicator];
+    const next = input.numbers.find((n) => n.start >= from);
+    if (def && next && fitsMeasure(next, def)) return w;
+  }
+  return null;
 }
 
 /** Least coverage of a lone partial match for the bot to ask "did you mean …?" rather than "which indicator?". */

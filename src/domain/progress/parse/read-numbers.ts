@@ -6,6 +6,7 @@
 import type { PreparedText } from "./prepare-text";
 import type { ScaleMatch, UnitMatch } from "./units";
 import { readScale, readUnit } from "./units";
+import { typedAs } from "./prepare-text";
 
 /** Literals with more significant digits than this are not figures anybody reports; they are flagged, not read. */
 const MAX_DIGITS = 18;
@@ -98,6 +99,26 @@ export function readNumberMentions(p: PreparedText, scan: string): NumberMention
       NUMBER_RE.lastIndex = Math.max(NUMBER_RE.lastIndex, mention.end);
     }
   }
+  return [...out, ...readNumeralWords(p, scan)].sort((a, b) => a.start - b.start);
+}
+
+const NUMERALS: Record<string, [number, string]> = {
+  mot: [1, "một"], hai: [2, "hai"], ba: [3, "ba"], bon: [4, "bốn"], tu: [4, "tư"], nam: [5, "năm"],
+  sau: [6, "sáu"], bay: [7, "bảy"], tam: [8, "tám"], chin: [9, "chín"], muoi: [10, "mười"],
+};
+const NUMERAL_RE = /\b(mot|hai|ba|bon|tu|nam|sau|bay|tam|chin|muoi) (?=(?:xa|huyen|vu|nguoi|ho|luot|don vi|co quan)\b)/g;
+
+/** Small counts written as words before a count noun: "hai xã", "ba huyện", "một vụ". */
+function readNumeralWords(p: PreparedText, scan: string): NumberMention[] {
+  const out: NumberMention[] = [];
+  NUMERAL_RE.lastIndex = 0;
+  for (let m = NUMERAL_RE.exec(scan); m; m = NUMERAL_RE.exec(scan)) {
+    const [value, spelled] = NUMERALS[m[1] ?? ""] ?? [0, ""];
+    if (!typedAs(p, m.index, m.index + (m[1]?.length ?? 0), [spelled])) continue;
+    const unit = readUnit(p, m.index + m[0].length - 1);
+    if (!unit || unit.dimension !== "count") continue;
+    out.push({ start: m.index, end: unit.end, text: p.original.slice(m.index, unit.end), number: value, negative: false, scale: null, unit, ofTarget: false, vsLastYear: false, absurd: false });
+  }
   return out;
 }
 
@@ -130,52 +151,47 @@ function readCompound(p: PreparedText, scan: string, first: number, firstScale: 
   return { number: total / firstScale.factor, scale: { ...firstScale, end } };
 }
 
-function readOne(p: PreparedText, scan: string, start: number, negative: boolean, digits: string): NumberMention | null {
-  const litStart = start + (negative ? 1 : 0);
-  let end = litStart + digits.length;
-  const significant = digits.replace(/\D/g, "").replace(/^0+/, "");
-  const absurd = significant.length > MAX_DIGITS;
-  let value = absurd ? 0 : parseNumberLiteral(digits);
-  if (value === null) return null;
-  const spaced = SPACED_RE.exec(scan.slice(end, end + 40));
-  if (spaced && /^\d{1,3}$/.test(digits)) {
-    // "3 200 tỷ", "185 300 tấn": spaces as thousands separators, trusted only when a scale word or unit follows.
-    const joinedEnd = end + spaced[0].length;
-    if (readScale(p, joinedEnd) || readUnit(p, joinedEnd)) {
-      value = Number(digits + spaced[0].replace(/ /g, ""));
-      end = joinedEnd;
-    }
-  }
-  let denominator: number | undefined;
-  const frac = FRACTION_RE.exec(scan.slice(end, end + 30));
-  if (frac) {
-    denominator = parseNumberLiteral(frac[1] ?? "") ?? undefined;
-    if (denominator !== undefined) end += frac[0].length;
-  }
-  let scale: ScaleMatch | null = null;
-  const short = SHORTHAND_RE.exec(scan.slice(end, end + 8));
+interface Cursor {
+  value: number;
+  end: number;
+}
+
+/** "3 200 tỷ", "185 300 tấn": spaces as thousands separators, trusted only when a scale word or unit follows. */
+function joinSpacedThousands(p: PreparedText, scan: string, digits: string, at: Cursor): Cursor {
+  const spaced = SPACED_RE.exec(scan.slice(at.end, at.end + 40));
+  if (!spaced || !/^\d{1,3}$/.test(digits)) return at;
+  const end = at.end + spaced[0].length;
+  return readScale(p, end) || readUnit(p, end) ? { value: Number(digits + spaced[0].replace(/ /g, "")), end } : at;
+}
+
+/** Scale words after the literal: "2tr1" (decimals after the word), "3,2 nghìn tỷ", "2 tỷ 500 triệu". */
+function readScalePart(p: PreparedText, scan: string, digits: string, at: Cursor): Cursor & { scale: ScaleMatch | null } {
+  const short = SHORTHAND_RE.exec(scan.slice(at.end, at.end + 8));
   if (short && /^\d+$/.test(digits)) {
-    // "2tr1" = 2,1 triệu; "1ty25" = 1,25 tỷ: the digits after the scale word are decimals.
-    value = Number(`${digits}.${short[2] ?? "0"}`);
-    scale = SHORTHAND_SCALE[short[1] ?? "k"] ?? null;
-    end += short[0].length;
-    if (scale) scale = { ...scale, end };
-  } else {
-    scale = readScale(p, end);
-    if (scale) {
-      const compound = readCompound(p, scan, value, scale);
-      value = compound.number;
-      scale = compound.scale;
-      end = scale.end;
-    }
+    const end = at.end + short[0].length;
+    const scale = SHORTHAND_SCALE[short[1] ?? "k"];
+    return { value: Number(`${digits}.${short[2] ?? "0"}`), end, scale: scale ? { ...scale, end } : null };
   }
-  const unit = readUnit(p, end);
-  if (unit) end = unit.end;
+  const scale = readScale(p, at.end);
+  if (!scale) return { ...at, scale: null };
+  const compound = readCompound(p, scan, at.value, scale);
+  return { value: compound.number, end: compound.scale.end, scale: compound.scale };
+}
+
+function readOne(p: PreparedText, scan: string, start: number, negative: boolean, digits: string): NumberMention | null {
+  const absurd = digits.replace(/\D/g, "").replace(/^0+/, "").length > MAX_DIGITS;
+  const literal = absurd ? 0 : parseNumberLiteral(digits);
+  if (literal === null) return null;
+  let at = joinSpacedThousands(p, scan, digits, { value: literal, end: start + (negative ? 1 : 0) + digits.length });
+  const frac = FRACTION_RE.exec(scan.slice(at.end, at.end + 30));
+  const denominator = frac ? (parseNumberLiteral(frac[1] ?? "") ?? undefined) : undefined;
+  if (frac && denominator !== undefined) at = { ...at, end: at.end + frac[0].length };
+  const scaled = readScalePart(p, scan, digits, at);
+  const unit = readUnit(p, scaled.end);
+  const end = unit ? unit.end : scaled.end;
   // "1e309", "12abc": letters glued to a number that are neither a scale nor a unit make it something else.
-  if (!scale && !unit && /^[a-z]/.test(scan.slice(end, end + 1))) return null;
-  const rest = scan.slice(end, end + 60);
-  const ofTarget = (unit?.dimension === "percent" || denominator !== undefined) && OF_TARGET_RE.test(rest);
-  const number = negative ? -value : value;
+  if (!scaled.scale && !unit && /^[a-z]/.test(scan.slice(end, end + 1))) return null;
+  const number = negative ? -scaled.value : scaled.value;
   if (!Number.isFinite(number)) return null;
   return {
     start,
@@ -183,9 +199,9 @@ function readOne(p: PreparedText, scan: string, start: number, negative: boolean
     text: p.original.slice(start, end),
     number,
     negative,
-    scale,
+    scale: scaled.scale,
     unit,
-    ofTarget,
+    ofTarget: (unit?.dimension === "percent" || denominator !== undefined) && OF_TARGET_RE.test(scan.slice(end, end + 60)),
     vsLastYear: VS_LAST_YEAR_RE.test(p.folded.slice(end, end + 60)),
     absurd,
     ...(denominator !== undefined && denominator > 0 ? { denominator } : {}),

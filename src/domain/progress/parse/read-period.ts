@@ -180,10 +180,10 @@ export function readPeriods(p: PreparedText, ctx: Ctx): PeriodReading {
     for (const x of found) scan = blank(scan, x.start, x.end);
     mentions.push(...found);
   }
-  for (const re of POST_MASKS) scan = scan.replace(re, (s) => " ".repeat(s.length));
   const dates = readDates(scan, ctx);
   for (const d of dates.mentions) mentions.push(d);
   scan = dates.scan;
+  for (const re of POST_MASKS) scan = scan.replace(re, (s) => " ".repeat(s.length));
   mentions.sort((a, b) => a.start - b.start);
   return { mentions: mergeYears(mentions, p.folded, ctx), cumulativeMarker: CUMULATIVE_RE.test(p.folded), scan };
 }

@@ -11,6 +11,8 @@ describe("intents", () => {
     ["tro giup", "help"],
     ["giúp với", "help"],
     ["Hướng dẫn báo cáo số liệu", "help"],
+    ["Cách báo cáo số liệu như thế nào?", "help"],
+    ["Đăng ký thi đua như thế nào?", "help"],
     ["hủy", "cancel"],
     ["huy", "cancel"],
     ["/huy", "cancel"],

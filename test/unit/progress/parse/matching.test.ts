@@ -47,6 +47,10 @@ describe("indicator names, aliases and abbreviations", () => {
     expect(code("Tỷ trọng ngành dịch vụ trong GRDP quý 1 chiếm 42,8%")).toBe("structure_services_share");
   });
 
+  it("accepts short names in label order", () => {
+    expect(read("NTM huyện: 1")).toMatchObject({ indicator: { code: "ntm_districts" }, value: 1 });
+  });
+
   it("gives a confidence and ranked candidates", () => {
     const r = read("Thu ngân sách quý 1 đạt 3.200 tỷ");
     expect(r.indicator?.confidence).toBeGreaterThan(0.7);
@@ -77,6 +81,9 @@ describe("never guessing silently between indicators", () => {
     expect(read("TNGT quý 1: 25 vụ, chết 12 người, bị thương 18 người").ambiguity?.reason).toBe("several_indicators");
     expect(read("Năm 2021 có thêm 1 huyện và 5 xã đạt chuẩn NTM").ambiguity?.reason).toBe("several_indicators");
     expect(read("1. Thu ngân sách: 3.200 tỷ\n2. Vốn ĐTPT: 9.800 tỷ").ambiguity?.choices).toEqual(["budget_revenue", "social_investment"]);
+    expect(read("Nước sạch đô thị 88%, nông thôn 63%").ambiguity).toEqual({ reason: "several_indicators", choices: ["clean_water_urban", "clean_water_rural"] });
+    // A name without a figure of its own is context, not a second report.
+    expect(read("Thu ngân sách quý 1 đạt 3.200 tỷ, chủ yếu từ thuế sản phẩm")).toMatchObject({ indicator: { code: "budget_revenue" }, value: 3200 });
   });
 
   it("treats a part of a total as not the total", () => {

@@ -59,6 +59,8 @@ describe("figures converted into the indicator's measure", () => {
     ["TNBQ đầu người 2021: 59,5 tr đồng", 59.5],
     ["GQVL quý 1: 8,5 nghìn lượt người", 8500],
     ["Tăng trưởng kinh tế quý I đạt 5.8%", 5.8],
+    ["Quý 1 có thêm hai xã đạt chuẩn nông thôn mới", 2],
+    ["TNGT tháng 3 làm chết một người", 1],
   ])("%s → %d", (text, value) => {
     const r = read(text);
     expect(r.ambiguity).toBeNull();

@@ -35,6 +35,7 @@ describe("periods written in messages (sent 2021-04-05, Asia/Ho_Chi_Minh)", () =
     ["đến hết quý 3", "2021-Q3", "cumulative"],
     ["lũy kế đến hết quý I", "2021-Q1", "cumulative"],
     ["tính đến 31/3", "2021-M03", "cumulative"],
+    ["đến 31/3/2021", "2021-M03", "cumulative"],
     ["lũy kế 5 tháng", "2021-M05", "cumulative"],
   ])("%s → %s (%s)", (phrase, period, basis) => {
     expect(budget(phrase)).toMatchObject({ period, basis, source: "explicit" });

@@ -1,0 +1,17 @@
+import { prepareText, splitWords } from "../../../../src/domain/progress/parse/prepare-text";
+import { readPeriods } from "../../../../src/domain/progress/parse/read-period";
+import { matchIndicators } from "../../../../src/domain/progress/parse/match-indicator";
+import { indexIndicators } from "../../../../src/domain/progress/parse/indicator-index";
+import { loadIndicators } from "./reference-indicators";
+const inds = loadIndicators(); const idx = indexIndicators(inds);
+const t = process.argv[2]!.replace(/\\n/g, "\n");
+const p = prepareText(t);
+const per = readPeriods(p, { campaignYear: 2021, today: { year: 2021, month: 4, day: 5 } });
+const GENERIC_RE = /\b(?:bao cao|so lieu|ke hoach|ket qua|tinh hinh|cong tac)\b|(?:^|\n)[\s\-•*+]*(?:ten chi tieu|chi tieu|ky bao cao|ky|gia tri|don vi tinh|don vi|ghi chu|noi dung|thoi gian)\s*:/g;
+const skip: [number, number][] = per.mentions.map((x) => [x.start, x.end]);
+for (let m = GENERIC_RE.exec(p.folded); m; m = GENERIC_RE.exec(p.folded)) skip.push([m.index, m.index + m[0].length]);
+const words = splitWords(p).filter((w) => !/\d/.test(w.text) && !skip.some(([a, b]) => w.start >= a && w.end <= b));
+const m = matchIndicators(words, idx, per.scan);
+console.log(words.map(w => w.text).join(" "));
+for (const c of m.ranked.slice(0, 6)) console.log("  ", inds[c.indicator]!.code, c.score.toFixed(2), c.coverage.toFixed(2), c.strong, c.start, c.end, [...c.positions].map(([j,w]) => `${words[j]!.text}:${w.toFixed(2)}`).join(","));
+console.log("mentions", m.mentions.map(c => inds[c.indicator]!.code), "weak", m.weak.map(c => inds[c.indicator]!.code), "ties", [...m.ties.entries()].map(([k,v]) => inds[k.indicator]!.code + "->" + v.map(c=>inds[c.indicator]!.code)));
