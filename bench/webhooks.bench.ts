@@ -2,98 +2,93 @@
  * Webhook throughput and latency, Telegram, through the real route of the started bot (store → 200 → process →
  * outbox → fake Bot API), on SQLite and PostgreSQL, next to a bare telegraf echo bot measured in the same run.
  *
- * The load driver and the fake Bot API run in a worker thread (the platform is another machine in production, so it
- * should not share the bot's event loop); the bot runs on the main thread. Loopback only, every loop bounded.
- * Phases per target: warm-up; burst (closed loop, fixed concurrency: updates accepted per second and how fast the
- * replies follow); paced (open loop at 300 updates/s: p50/p99 from update posted to reply received by the fake).
- * Outbox pacing is switched off here (limits far above the load): the outbox bench measures pacing.
+ * The load driver and the fake Bot API run in a child process (the platform is another machine in production, so
+ * it must not share the bot's event loop or its CPU accounting); the bots run in this process. Loopback only; every
+ * loop is bounded in count and time. Per target: warm-up; burst (closed loop, 64 in flight: updates accepted per
+ * second, and replies per second until the last reply); paced (open loop at 300 updates/s: p50/p99 from update posted
+ * to reply received by the fake). CPU time of this process per update is reported too: on a shared machine it
+ * moves far less than wall-clock figures. Outbox pacing is off here (limits far above the load); outbox.bench.ts
+ * measures pacing. Each update comes from a new private chat and is answered with one message (help).
  */
+import { fork } from "node:child_process";
 import { Agent, createServer, request, type Server } from "node:http";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
-import { pathToFileURL } from "node:url";
-import { isMainThread, parentPort, Worker, workerData, type MessagePort } from "node:worker_threads";
+import os from "node:os";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { Telegraf } from "telegraf";
-import { startServer, type StartedServer } from "../src/app/start-server.js";
+import { startServer } from "../src/app/start-server.js";
 import { renderTelegramHtml } from "../src/channels/telegram/telegram-render.js";
 import { loadConfig } from "../src/config/config.js";
 import type { ChannelLimits } from "../src/delivery/token-bucket.js";
 import { createTranslator } from "../src/i18n/i18n.js";
 import { createLogger } from "../src/shared/logger.js";
-import { createTestDb, type TestDb, type TestDbKind } from "../test/helpers/test-db.js";
 import { createFakeTelegramServer, type FakeTelegramServer } from "../test/fakes/fake-telegram-server.js";
+import { createTestDb, type TestDbKind } from "../test/helpers/test-db.js";
 
 const SECRET = "bench-telegram-SECRET";
 const PATH = "/webhooks/telegram";
-const BURST_UPDATES = 3000;
-const BURST_CONCURRENCY = 64;
-const PACED_RATE = 300;
-const PACED_SECONDS = 5;
-const WARMUP = 300;
+const WARMUP = 200;
+const BURST = { max: 3000, seconds: 6, concurrency: 64 };
+const PACED = { rate: 300, seconds: 4 };
+/** How long replies may lag behind the last update of a phase before they count as missing. */
+const DRAIN_MS = 12_000;
 
 const UNPACED = { ratePerSec: 1e6, burst: 1e6 };
 const NO_LIMITS: Record<string, ChannelLimits> = { telegram: { perChat: UNPACED, perGroup: UNPACED, global: UNPACED } };
 
-type LoadCommand =
-  | { cmd: "start" }
-  | { cmd: "stop" }
-  | { cmd: "burst"; url: string; secret: string; n: number; concurrency: number; chatBase: number }
-  | { cmd: "paced"; url: string; secret: string; rate: number; n: number; chatBase: number };
+type Phase = { url: string; chatBase: number } & ({ cmd: "burst"; max: number; seconds: number; concurrency: number } | { cmd: "paced"; rate: number; seconds: number });
+type LoadCommand = { cmd: "start" } | { cmd: "stop" } | Phase;
 
 interface PhaseResult {
+  sent: number;
   acceptedPerSec: number;
   repliedPerSec: number;
   ackP50: number;
   ackP99: number;
   replyP50: number;
   replyP99: number;
-  /** Updates whose reply never reached the fake within the phase's deadline. */
+  /** Updates whose reply did not reach the fake within DRAIN_MS after the phase. */
   missing: number;
   /** Webhook calls answered with anything but 200. */
   failed: number;
 }
 
-if (!isMainThread && (workerData as { role?: string } | null)?.role === "webhooks-load") runLoadWorker(parentPort!);
+if (process.env.WEBHOOKS_BENCH_ROLE === "load" && process.send) runLoadProcess();
 
-// ---- load worker: fake Bot API + load driver, on its own thread ----
+// ---- load process: fake Bot API + load driver ----
 
 function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+  return sorted.length === 0 ? Number.NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-/** Absolute milliseconds comparable across threads. */
-const nowMs = () => performance.timeOrigin + performance.now();
+function updateFor(chat: number): string {
+  return JSON.stringify({
+    update_id: chat,
+    message: {
+      message_id: 1, date: Math.floor(Date.now() / 1000), text: "/trogiup", entities: [{ offset: 0, length: 8, type: "bot_command" }],
+      from: { id: chat, is_bot: false, first_name: "Cán bộ", language_code: "vi" }, chat: { id: chat, type: "private", first_name: "Cán bộ" },
+    },
+  });
+}
 
-function runLoadWorker(port: MessagePort): void {
+function runLoadProcess(): void {
   let fake: FakeTelegramServer | undefined;
-  /** chat id → time its first sendMessage reached the fake. */
+  /** chat id → when its first sendMessage reached the fake. */
   const replies = new Map<number, number>();
-  let onReply: (() => void) | null = null;
 
   function hookReplies(f: FakeTelegramServer) {
     const push = f.requests.push.bind(f.requests);
     f.requests.push = (...items) => {
-      for (const r of items) {
-        const chat = Number(r.body.chat_id);
-        if (r.path.endsWith("/sendMessage") && !replies.has(chat)) replies.set(chat, nowMs());
-      }
-      onReply?.();
+      const now = performance.now();
+      for (const r of items) if (r.path.endsWith("/sendMessage") && !replies.has(Number(r.body.chat_id))) replies.set(Number(r.body.chat_id), now);
       return push(...items);
     };
   }
 
-  function update(chat: number) {
-    return JSON.stringify({
-      update_id: chat,
-      message: { message_id: 1, date: Math.floor(Date.now() / 1000), text: "/trogiup", entities: [{ offset: 0, length: 8, type: "bot_command" }],
-        from: { id: chat, is_bot: false, first_name: "Cán bộ", language_code: "vi" }, chat: { id: chat, type: "private", first_name: "Cán bộ" } },
-    });
-  }
-
-  function post(agent: Agent, url: string, secret: string, body: string): Promise<number> {
+  function post(agent: Agent, url: string, body: string): Promise<number> {
     return new Promise((resolve) => {
-      const req = request(url, { method: "POST", agent, headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": secret } }, (res) => {
+      const req = request(url, { method: "POST", agent, headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET } }, (res) => {
         res.resume();
         res.on("end", () => resolve(res.statusCode ?? 0));
       });
@@ -102,108 +97,93 @@ function runLoadWorker(port: MessagePort): void {
     });
   }
 
-  /** Waits until every chat has its reply or the deadline passes (bounded). */
-  async function awaitReplies(chats: number[], deadlineMs: number): Promise<void> {
-    const done = () => chats.every((c) => replies.has(c));
-    while (!done() && nowMs() < deadlineMs) {
-      await new Promise<void>((r) => {
-        const t = setTimeout(r, 50);
-        onReply = () => { if (done()) { clearTimeout(t); r(); } };
-      });
-    }
-    onReply = null;
-  }
-
-  async function phase(c: Extract<LoadCommand, { cmd: "burst" | "paced" }>): Promise<PhaseResult> {
-    const chats = Array.from({ length: c.n }, (_, i) => c.chatBase + i);
+  async function phase(c: Phase): Promise<PhaseResult> {
     const sentAt = new Map<number, number>();
     const acks: number[] = [];
     let failed = 0;
-    const agent = new Agent({ keepAlive: true, maxSockets: c.cmd === "burst" ? c.concurrency : 512 });
+    const agent = new Agent({ keepAlive: true, maxSockets: c.cmd === "burst" ? c.concurrency : 256 });
     const one = async (chat: number) => {
-      const t = nowMs();
+      const t = performance.now();
       sentAt.set(chat, t);
-      const status = await post(agent, c.url, c.secret, update(chat));
-      acks.push(nowMs() - t);
-      if (status !== 200) failed++;
+      if ((await post(agent, c.url, updateFor(chat))) !== 200) failed++;
+      acks.push(performance.now() - t);
     };
-    const start = nowMs();
+    const start = performance.now();
+    const end = start + c.seconds * 1000;
+    let n = 0;
     if (c.cmd === "burst") {
-      let next = 0;
       await Promise.all(Array.from({ length: c.concurrency }, async () => {
-        while (next < chats.length) await one(chats[next++]!);
+        while (n < c.max && performance.now() < end) await one(c.chatBase + n++);
       }));
     } else {
       const inflight: Promise<void>[] = [];
-      for (const [i, chat] of chats.entries()) {
-        const due = start + (i * 1000) / c.rate;
-        const wait = due - nowMs();
+      for (let i = 0; i < c.rate * c.seconds; i++) {
+        const wait = start + (i * 1000) / c.rate - performance.now();
         if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-        inflight.push(one(chat));
+        inflight.push(one(c.chatBase + n++));
       }
       await Promise.all(inflight);
     }
-    const acceptedAt = nowMs();
-    await awaitReplies(chats, acceptedAt + 30_000);
+    const acceptedAt = performance.now();
+    const chats = [...sentAt.keys()];
+    while (chats.some((ch) => !replies.has(ch)) && performance.now() < acceptedAt + DRAIN_MS) await new Promise((r) => setTimeout(r, 25));
     agent.destroy();
     const got = chats.filter((ch) => replies.has(ch));
-    const lastReply = Math.max(...got.map((ch) => replies.get(ch)!));
     const lat = got.map((ch) => replies.get(ch)! - sentAt.get(ch)!).sort((a, b) => a - b);
+    const lastReply = got.reduce((m, ch) => Math.max(m, replies.get(ch)!), start);
     acks.sort((a, b) => a - b);
     return {
-      acceptedPerSec: (c.n * 1000) / (acceptedAt - start),
+      sent: chats.length,
+      acceptedPerSec: (chats.length * 1000) / (acceptedAt - start),
       repliedPerSec: (got.length * 1000) / (lastReply - start),
       ackP50: percentile(acks, 50), ackP99: percentile(acks, 99),
       replyP50: percentile(lat, 50), replyP99: percentile(lat, 99),
-      missing: c.n - got.length, failed,
+      missing: chats.length - got.length, failed,
     };
   }
 
-  port.on("message", (c: LoadCommand) => {
+  process.on("message", (c: LoadCommand) => {
     void (async () => {
       if (c.cmd === "start") {
         fake = await createFakeTelegramServer();
         hookReplies(fake);
-        return port.postMessage({ url: fake.url, token: fake.token });
+        return process.send!({ url: fake.url, token: fake.token });
       }
       if (c.cmd === "stop") {
         await fake?.close();
-        return port.postMessage({});
+        process.send!({});
+        return process.exit(0);
       }
-      port.postMessage(await phase(c));
+      const result = await phase(c);
       fake!.requests.length = 0;
+      process.send!(result);
     })();
   });
 }
 
-// ---- main thread: the bots under test ----
+// ---- this process: the bots under test ----
 
-/** Talks to the load worker: one command at a time. */
-function startWorker() {
-  // Loader hooks registered on the main thread do not reach workers on Node 20: the worker registers tsx itself,
-  // then imports this file.
-  const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm/api")).href;
-  const boot = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(import.meta.url)}); });`;
-  const worker = new Worker(boot, { eval: true, workerData: { role: "webhooks-load" } });
+function startLoadProcess() {
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+  const child = fork(fileURLToPath(import.meta.url), [], { execArgv: ["--import", tsx], env: { ...process.env, WEBHOOKS_BENCH_ROLE: "load" }, stdio: "inherit" });
   let pending: ((v: unknown) => void) | null = null;
-  worker.on("message", (m) => pending?.(m));
-  worker.on("error", (err) => console.error("load worker failed", err));
-  worker.on("exit", (code) => code !== 0 && console.error(`load worker exited with ${code}`));
+  child.on("message", (m) => pending?.(m));
   const send = <T>(cmd: LoadCommand): Promise<T> =>
     new Promise<T>((resolve) => {
       pending = resolve as (v: unknown) => void;
-      worker.postMessage(cmd);
+      child.send(cmd);
     });
-  return { send, stop: () => worker.terminate() };
+  return { send, kill: () => void child.kill() };
 }
 
+type Send = ReturnType<typeof startLoadProcess>["send"];
+
 interface Target {
-  name: string;
   url: string;
   stop(): Promise<void>;
 }
 
-async function startBot(kind: TestDbKind, fake: { url: string; token: string }): Promise<Target & { db: TestDb; server: StartedServer }> {
+async function startBot(kind: TestDbKind, fake: { url: string; token: string }): Promise<Target> {
   const db = await createTestDb(kind);
   const config = loadConfig({
     PORT: "0", DATABASE_URL: db.url, SCHEDULER_ENABLED: "false", SEED_ON_START: "false", LOG_LEVEL: "silent",
@@ -211,7 +191,7 @@ async function startBot(kind: TestDbKind, fake: { url: string; token: string }):
   });
   const server = await startServer(config, { logger: createLogger({ level: "silent" }), limits: NO_LIMITS, registerCommands: false });
   return {
-    name: `thidua-${kind}`, url: `${server.url}${PATH}`, db, server,
+    url: `${server.url}${PATH}`,
     async stop() {
       await server.stop();
       await db.drop();
@@ -219,18 +199,17 @@ async function startBot(kind: TestDbKind, fake: { url: string; token: string }):
   };
 }
 
-/** The baseline: telegraf's own webhook callback on a bare node server, answering every message with one reply. */
+/** The baseline: telegraf's own webhook callback on a bare node server, one reply per message, same text. */
 async function startTelegraf(fake: { url: string; token: string }): Promise<Target> {
   const text = renderTelegramHtml(createTranslator("vi")("core.help_unlinked"));
+  // webhookReply off: the reply goes to the Bot API (the fake), as ours does, not into the webhook's answer.
   const bot = new Telegraf(fake.token, { telegram: { apiRoot: fake.url, webhookReply: false } });
   bot.on("message", (ctx) => ctx.reply(text, { parse_mode: "HTML" }));
-  // A failed reply must not crash the run; it shows up as a missing reply.
-  bot.catch(() => undefined);
+  bot.catch(() => undefined); // a failed reply shows up as a missing one
   const server: Server = createServer(bot.webhookCallback(PATH, { secretToken: SECRET }));
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const { port } = server.address() as AddressInfo;
   return {
-    name: "telegraf-echo", url: `http://127.0.0.1:${port}${PATH}`,
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}${PATH}`,
     stop: () => new Promise<void>((r) => {
       server.closeAllConnections();
       server.close(() => r());
@@ -238,73 +217,82 @@ async function startTelegraf(fake: { url: string; token: string }): Promise<Targ
   };
 }
 
-async function measure(target: Target, send: ReturnType<typeof startWorker>["send"], base: number) {
-  if (process.env.BENCH_DEBUG) console.error(`measuring ${target.name}`);
-  await send<PhaseResult>({ cmd: "burst", url: target.url, secret: SECRET, n: WARMUP, concurrency: 16, chatBase: base });
-  const burst = await send<PhaseResult>({ cmd: "burst", url: target.url, secret: SECRET, n: BURST_UPDATES, concurrency: BURST_CONCURRENCY, chatBase: base + 100_000 });
-  const paced = await send<PhaseResult>({ cmd: "paced", url: target.url, secret: SECRET, rate: PACED_RATE, n: PACED_RATE * PACED_SECONDS, chatBase: base + 200_000 });
-  if (process.env.BENCH_DEBUG) console.error(target.name, JSON.stringify({ burst, paced }));
-  return { burst, paced };
+/** Runs the phases against one target; CPU is this process's user+system time during the burst. */
+async function measure(target: Target, send: Send, base: number) {
+  await send<PhaseResult>({ cmd: "burst", url: target.url, chatBase: base, max: WARMUP, seconds: 10, concurrency: 16 });
+  const cpu0 = process.cpuUsage();
+  const burst = await send<PhaseResult>({ cmd: "burst", url: target.url, chatBase: base + 100_000, ...BURST });
+  const cpu = process.cpuUsage(cpu0);
+  const paced = await send<PhaseResult>({ cmd: "paced", url: target.url, chatBase: base + 200_000, ...PACED });
+  return { burst, paced, cpuMsPerUpdate: (cpu.user + cpu.system) / 1000 / burst.sent };
 }
+
+type Measured = Awaited<ReturnType<typeof measure>>;
 
 async function pgReachable(): Promise<boolean> {
   try {
-    const db = await createTestDb("postgres");
-    await db.drop();
+    await (await createTestDb("postgres")).drop();
     return true;
   } catch {
     return false;
   }
 }
 
+const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+
 export async function run(): Promise<{ name: string; metrics: Record<string, number>; notes?: string }> {
-  const worker = startWorker();
-  const fake = await worker.send<{ url: string; token: string }>({ cmd: "start" });
-  const metrics: Record<string, number> = {};
+  const load = startLoadProcess();
+  const metrics: Record<string, number> = { load_avg_1m: round(os.loadavg()[0]!, 2) };
   const lines: string[] = [];
-  const record = (name: string, r: { burst: PhaseResult; paced: PhaseResult }) => {
-    metrics[`${name}.accepted_per_s`] = round(r.burst.acceptedPerSec);
-    metrics[`${name}.burst_replied_per_s`] = round(r.burst.repliedPerSec);
-    metrics[`${name}.burst_ack_p99_ms`] = round(r.burst.ackP99);
-    metrics[`${name}.paced_p50_ms`] = round(r.paced.replyP50);
-    metrics[`${name}.paced_p99_ms`] = round(r.paced.replyP99);
-    metrics[`${name}.paced_ack_p99_ms`] = round(r.paced.ackP99);
-    metrics[`${name}.lost`] = r.burst.missing + r.paced.missing + r.burst.failed + r.paced.failed;
-    lines.push(`${name}: ${round(r.burst.acceptedPerSec)} accepted/s, ${round(r.burst.repliedPerSec)} replied/s; at ${PACED_RATE}/s p50 ${round(r.paced.replyP50)} ms, p99 ${round(r.paced.replyP99)} ms`);
+  const record = (name: string, m: Measured) => {
+    Object.assign(metrics, {
+      [`${name}.accepted_per_s`]: round(m.burst.acceptedPerSec),
+      [`${name}.burst_replied_per_s`]: round(m.burst.repliedPerSec),
+      [`${name}.burst_ack_p99_ms`]: round(m.burst.ackP99),
+      [`${name}.cpu_ms_per_update`]: round(m.cpuMsPerUpdate, 2),
+      [`${name}.updates_per_cpu_s`]: round(1000 / m.cpuMsPerUpdate),
+      [`${name}.paced_p50_ms`]: round(m.paced.replyP50),
+      [`${name}.paced_p99_ms`]: round(m.paced.replyP99),
+      [`${name}.paced_ack_p99_ms`]: round(m.paced.ackP99),
+      [`${name}.lost`]: m.burst.missing + m.paced.missing + m.burst.failed + m.paced.failed,
+    });
+    lines.push(`${name} ${round(m.burst.acceptedPerSec)} accepted/s, ${round(m.burst.repliedPerSec)} replied/s, ${round(m.cpuMsPerUpdate, 2)} CPU ms/update; ` +
+      `at ${PACED.rate}/s p50 ${round(m.paced.replyP50)} ms p99 ${round(m.paced.replyP99)} ms`);
   };
   try {
-    let base = 1_000_000;
-    const tf = await startTelegraf(fake);
-    record("telegraf", await measure(tf, worker.send, (base += 1_000_000)));
-    await tf.stop();
-    const kinds: TestDbKind[] = (await pgReachable()) ? ["sqlite", "postgres"] : ["sqlite"];
-    for (const kind of kinds) {
-      const bot = await startBot(kind, fake);
-      record(kind, await measure(bot, worker.send, (base += 1_000_000)));
-      await bot.stop();
-      metrics[`${kind}.accepted_ratio_vs_telegraf`] = round(metrics[`${kind}.accepted_per_s`]! / metrics["telegraf.accepted_per_s"]!, 2);
-      metrics[`${kind}.replied_ratio_vs_telegraf`] = round(metrics[`${kind}.burst_replied_per_s`]! / metrics["telegraf.burst_replied_per_s"]!, 2);
-      metrics[`${kind}.p99_ratio_vs_telegraf`] = round(metrics[`${kind}.paced_p99_ms`]! / metrics["telegraf.paced_p99_ms"]!, 2);
+    const fake = await load.send<{ url: string; token: string }>({ cmd: "start" });
+    let base = 0;
+    // WEBHOOKS_BENCH_ONLY=sqlite|postgres skips the others (profiling one target).
+    const only = process.env.WEBHOOKS_BENCH_ONLY;
+    if (!only) {
+      const tf = await startTelegraf(fake);
+      record("telegraf", await measure(tf, load.send, (base += 1_000_000)));
+      await tf.stop();
     }
+    const kinds: TestDbKind[] = (await pgReachable()) ? ["sqlite", "postgres"] : ["sqlite"];
+    for (const kind of kinds.filter((k) => !only || k === only)) {
+      const bot = await startBot(kind, fake);
+      record(kind, await measure(bot, load.send, (base += 1_000_000)));
+      await bot.stop();
+      const ratio = (k: string) => round(metrics[`${kind}.${k}`]! / metrics[`telegraf.${k}`]!, 2);
+      metrics[`${kind}.accepted_ratio_vs_telegraf`] = ratio("accepted_per_s");
+      metrics[`${kind}.replied_ratio_vs_telegraf`] = ratio("burst_replied_per_s");
+      metrics[`${kind}.cpu_ratio_vs_telegraf`] = ratio("cpu_ms_per_update");
+      metrics[`${kind}.p99_ratio_vs_telegraf`] = ratio("paced_p99_ms");
+    }
+    await load.send({ cmd: "stop" });
   } finally {
-    if (process.env.BENCH_DEBUG) console.error("stopping worker");
-    await worker.send({ cmd: "stop" });
-    await worker.stop();
+    load.kill();
   }
   return {
     name: "webhooks",
     metrics,
-    notes: `targets: ≥1000 accepted/s, p99 < 50 ms at ${PACED_RATE}/s. ${lines.join("; ")}`,
+    notes: `targets ≥1000 accepted/s, p99 < 50 ms at ${PACED.rate}/s (quiet 2-core machine); load avg at start ${metrics.load_avg_1m}. ${lines.join(" | ")}`,
   };
 }
 
-function round(n: number, digits = 1): number {
-  const f = 10 ** digits;
-  return Math.round(n * f) / f;
-}
-
-if (isMainThread && process.argv[1] && import.meta.url.endsWith(process.argv[1].split("/").pop()!)) {
-  run().then((r) => console.log(JSON.stringify(r, null, 2)), (err) => {
+if (process.env.WEBHOOKS_BENCH_ROLE !== "load" && process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  run().then((r) => console.log(JSON.stringify(r, null, 2)), (err: unknown) => {
     console.error(err);
     process.exitCode = 1;
   });

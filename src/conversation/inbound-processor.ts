@@ -28,10 +28,30 @@ export interface InboundProcessorDeps {
   clock: Clock;
   logger: Logger;
   defaultLocale: Locale;
+  /**
+   * Updates processed at once (default 8). Processing waits for a slot; storing and acknowledging never does, so a
+   * burst is acknowledged at the speed of one INSERT each while the backlog drains behind it, instead of thousands
+   * of half-done turns contending for the database pool and the event loop.
+   */
+  maxConcurrent?: number;
 }
 
 export function createInboundProcessor(deps: InboundProcessorDeps) {
   const chains = new Map<string, Promise<void>>();
+  const maxConcurrent = deps.maxConcurrent ?? 8;
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  async function withSlot(fn: () => Promise<void>): Promise<void> {
+    if (running < maxConcurrent) running++;
+    else await new Promise<void>((r) => waiting.push(r)); // the releasing turn hands its slot over
+    try {
+      await fn();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else running--;
+    }
+  }
   /** Update ids queued or running in this process, so a sweep does not queue them twice. */
   const scheduled = new Set<string>();
   let inFlight = 0;
@@ -64,7 +84,7 @@ export function createInboundProcessor(deps: InboundProcessorDeps) {
     inFlight++;
     scheduled.add(msg.updateId);
     const next = (chains.get(key) ?? Promise.resolve())
-      .then(() => process(msg))
+      .then(() => withSlot(() => process(msg)))
       // Left unfinished in the store (e.g. the database failed to claim or complete it): a later sweep retries it.
       .catch((err) => deps.logger.error({ err, updateId: msg.updateId }, "inbound chain failed"))
       .finally(() => {

@@ -102,6 +102,9 @@ export function createOutboxDispatcher(deps: OutboxDispatcherDeps): OutboxDispat
     const sender = deps.senders.get(to.channel);
     if (!sender) return deps.repo.markFinal(d.id, "dead", `channel ${to.channel} is not enabled`);
     const chatBucket = await pace(to);
+    // Pacing may have outlived the batch's lock: re-check ownership right before the send (no double send by
+    // another instance that re-claimed the row meanwhile).
+    if (!(await deps.repo.renewLock(d.id, deps.holderId, new Date(deps.clock.now().getTime() + LOCK_MS)))) return;
     try {
       const res = await sender.send(to, d.message);
       await deps.repo.markSent(d.id, deps.clock.now(), res.externalId);

@@ -45,6 +45,11 @@ export interface OutboxRepository {
    * it) must leave that channel's rows to one that can, rather than claim and dead-letter them.
    */
   claimDue(now: Date, limit: number, holder: string, lockMs: number, channels?: readonly string[]): Promise<Delivery[]>;
+  /**
+   * Extends this holder's lock on a claimed row just before it is sent. False when the lock was lost (pacing made
+   * the batch outlive its lock and another instance re-claimed the row): the row must then not be sent here.
+   */
+  renewLock(id: string, holder: string, until: Date): Promise<boolean>;
   markSent(id: string, at: Date, externalId?: string): Promise<void>;
   markRetry(id: string, nextAttemptAt: Date, error: string): Promise<void>;
   markFinal(id: string, status: "dead" | "unreachable", error: string): Promise<void>;

@@ -21,8 +21,61 @@ export function createDb(databaseUrl: string): Db {
   if (providerOf(databaseUrl) === "sqlite") {
     return new SqliteClient({ adapter: tunedSqlite(new PrismaBetterSQLite3({ url: databaseUrl, timeout: 10_000 })) });
   }
-  const adapter = new PrismaPg({ connectionString: databaseUrl, max: 10 });
+  const adapter = releaseOnFailedEnd(new PrismaPg({ connectionString: databaseUrl, max: 10 }));
   return new PostgresClient({ adapter }) as unknown as Db;
+}
+
+/** The parts of a driver-adapter transaction the work-around below touches. */
+interface EndableTransaction {
+  executeRaw(q: { sql: string }): Promise<number>;
+  commit(): Promise<void>;
+  rollback(): Promise<void>;
+}
+
+/**
+ * Prisma 6.19 ends an interactive transaction with `executeRaw("COMMIT" | "ROLLBACK")` and only then calls
+ * `commit()`/`rollback()`, which is what returns the pg client to the pool. When the connection died mid-transaction
+ * (database restart, failover, pg_terminate_backend) that statement throws, the client is never released, and after
+ * `max` such events every query waits forever for a client (and $disconnect hangs). Here a failed COMMIT/ROLLBACK
+ * releases the client with the error, so pg-pool discards it, and the later commit()/rollback() become no-ops.
+ * Measured by test/integration/faults/db-restart.test.ts.
+ */
+function releaseOnFailedEnd(factory: PrismaPg): PrismaPg {
+  const connect = factory.connect.bind(factory);
+  return Object.assign(factory, {
+    async connect() {
+      const adapter = await connect();
+      const start = adapter.startTransaction.bind(adapter);
+      return Object.assign(adapter, {
+        async startTransaction(...args: Parameters<typeof start>) {
+          const tx = (await start(...args)) as Awaited<ReturnType<typeof start>> & EndableTransaction;
+          const client = (tx as unknown as { client?: { release(err?: Error | boolean): void } }).client;
+          const [executeRaw, commit, rollback] = [tx.executeRaw.bind(tx), tx.commit.bind(tx), tx.rollback.bind(tx)];
+          let released = false;
+          const once = (end: () => Promise<void>) => async () => {
+            if (released) return;
+            released = true;
+            await end();
+          };
+          return Object.assign(tx, {
+            commit: once(commit),
+            rollback: once(rollback),
+            async executeRaw(q: Parameters<typeof executeRaw>[0]) {
+              try {
+                return await executeRaw(q);
+              } catch (err) {
+                if (!released && client && /^\s*(COMMIT|ROLLBACK)\b/i.test(q.sql)) {
+                  released = true;
+                  client.release(err instanceof Error ? err : true);
+                }
+                throw err;
+              }
+            },
+          });
+        },
+      });
+    },
+  });
 }
 
 /**

@@ -83,14 +83,17 @@ export async function getJson<T>(url: string): Promise<T> {
   return JSON.parse((await post(url, "", {}, "GET")).body) as T;
 }
 
-/** Polls until `check` returns a truthy value (or throws after `timeoutMs`). */
-export async function waitFor<T>(check: () => T | Promise<T>, timeoutMs = 5000, what = "condition"): Promise<NonNullable<T>> {
+/**
+ * Polls until `check` returns a truthy value (or throws after `timeoutMs`). Checks that query the database should
+ * poll slowly (`everyMs` 100): each query costs the bot under test CPU time.
+ */
+export async function waitFor<T>(check: () => T | Promise<T>, timeoutMs = 5000, what = "condition", everyMs = 10): Promise<NonNullable<T>> {
   const end = performance.now() + timeoutMs;
   for (;;) {
     const v = await check();
     if (v) return v as NonNullable<T>;
     if (performance.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, everyMs));
   }
 }
 

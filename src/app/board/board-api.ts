@@ -143,8 +143,8 @@ export function addBoardRoutes(router: Router, board: BoardApp, p: { now: () => 
   });
 }
 
+/** Charts change with the data behind the same URL: the browser revalidates (express answers 304 by ETag). */
 function sendPng(res: import("express").Response, png: Uint8Array): void {
-  res.setHeader("Content-Type", "image/png");
-  res.setHeader("Cache-Control", "private, max-age=60");
-  res.end(Buffer.from(png));
+  res.setHeader("Cache-Control", "private, no-cache");
+  res.type("png").send(Buffer.from(png));
 }

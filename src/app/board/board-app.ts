@@ -43,7 +43,8 @@ function createBoardApp(deps: BoardAppDeps) {
     const view = await service.progress(campaign, o);
     const locale = o.locale ?? "vi";
     const unit = o.unitId ? deps.org.unitById(o.unitId) : undefined;
-    const key = `${campaign.id}|${view.version}|${view.period}|${view.snapshot.elapsedShare}|${unit?.id ?? "*"}|${locale}`;
+    const day = `${view.today.year}-${view.today.month}-${view.today.day}`;
+    const key = `${campaign.id}|${view.version}|${view.period}|${day}|${unit?.id ?? "*"}|${locale}`;
     const png = await pngs(key, async () => {
       const t = tr(locale);
       return chartPng(unit ? unitChartData(view, unit, t, locale) : provinceChartData(view, t, locale), t, locale);
@@ -60,7 +61,7 @@ function createBoardApp(deps: BoardAppDeps) {
     const key = `rank|${campaign.id}|${view.version}|${view.period}|${Math.floor(o.at.getTime() / 60_000)}|${o.group}|${locale}`;
     return pngs(key, async () => {
       const t = tr(locale);
-      return renderRankingChart(ranking, { t, locale, subtitle: `${campaign.title} · ${periodLabel(view.period, t)}` });
+      return renderRankingChart(ranking, { t, locale, subtitle: `${campaign.province} · ${periodLabel(view.period, t)}` });
     });
   }
 

@@ -6,6 +6,7 @@
 import type { BoardCampaign } from "../../domain/board/board-data";
 import type { ProgressView, RankingView, StandingsView } from "../../domain/board/board-service";
 import { unitRowsOf } from "../../domain/board/progress-view";
+import { isDueByPeriod } from "../../domain/board/board-period";
 import type { Unit } from "../../domain/organisation/organisation";
 import type { Cluster } from "../../domain/organisation/organisation";
 import type { Translate } from "../../i18n/i18n";
@@ -97,9 +98,23 @@ export async function registrationsExport(view: StandingsView, rows: Registratio
   return file("dang-ky", view.campaign, String(view.campaign.year), p.format, await exportRegistrations({ rows, year: view.campaign.year, ctx }, p.format));
 }
 
-/** Chart data of the province's progress (one bar per indicator). */
+/** Whether a row belongs on a chart: it has a figure, or its figures are due by the period (annual ones wait). */
+function charted(view: ProgressView, row: { indicatorCode: string; value: number | null }): boolean {
+  const def = view.campaign.indicators.find((d) => d.code === row.indicatorCode);
+  return row.value !== null || (def !== undefined && isDueByPeriod(def.frequency, view.period));
+}
+
+/** "Tỉnh Kiên Giang · số liệu đến 10/04/2021" (the campaign's full title is too long for a phone-sized chart). */
+function chartSubtitle(view: ProgressView, t: Translate): string {
+  const d = view.today;
+  const at = `${String(d.day).padStart(2, "0")}/${String(d.month).padStart(2, "0")}/${d.year}`;
+  return t("board.chart.subtitle", { province: view.campaign.province, at });
+}
+
+/** Chart data of the province's progress (one bar per indicator reported or due). */
 export function provinceChartData(view: ProgressView, t: Translate, locale: "vi" | "en" = "vi"): ProgressChartData {
-  return progressChartData({ rows: view.snapshot.province, indicators: view.campaign.indicators, period: view.period, t, locale, subtitle: view.campaign.title });
+  const rows = view.snapshot.province.filter((r) => charted(view, r));
+  return progressChartData({ rows, indicators: view.campaign.indicators, period: view.period, t, locale, subtitle: chartSubtitle(view, t) });
 }
 
 /**
@@ -108,10 +123,10 @@ export function provinceChartData(view: ProgressView, t: Translate, locale: "vi"
  */
 export function unitChartData(view: ProgressView, unit: Unit, t: Translate, locale: "vi" | "en" = "vi"): ProgressChartData {
   const defs = new Map(view.campaign.indicators.map((d) => [d.code, d]));
-  const rows = unitRowsOf(view.snapshot, view.campaign, unit.id).filter((r) => r.completion !== null || r.value === null);
+  const rows = unitRowsOf(view.snapshot, view.campaign, unit.id).filter((r) => r.completion !== null || (r.value === null && charted(view, r)));
   return {
     title: t("board.chart.unitTitle", { unit: unit.name, period: periodLabel(view.period, t) }),
-    subtitle: view.campaign.title,
+    subtitle: chartSubtitle(view, t),
     rows: rows.map((r) => {
       const def = defs.get(r.indicatorCode)!;
       return {

@@ -23,7 +23,9 @@ import { exportInput, loadRegistrationBoard, missingJson, registrationsJson } fr
 
 /**
  * Offers a message's buttons as numbered choices in the recipient's private dialogue (key as the dispatcher's
- * sessionKey for a private chat), keeping the rest of their dialogue state.
+ * sessionKey for a private chat). Not while the recipient is in the middle of a dialogue: a number they type
+ * there is an answer (a value, a choice of that dialogue), not this message's button; /dangky or /giaouoc shows
+ * the buttons again later.
  */
 function createSessionChoiceOffer(db: Db): ChoiceOffer {
   const sessions = createPrismaSessionStore(db);
@@ -31,6 +33,7 @@ function createSessionChoiceOffer(db: Db): ChoiceOffer {
     async offer(account: ChannelAccount, choices: string[]) {
       const key = `${account.platform}:${account.chatId}:${account.externalId}`;
       const state = (await sessions.load(key)) ?? {};
+      if (typeof state.flow === "string") return;
       await sessions.save(key, { ...state, choices });
     },
   };

@@ -149,6 +149,7 @@ export function createPledgeFlow(deps: PledgeFlowDeps): { flow: Flow; command: C
     const campaign = ctx.services.campaigns.current();
     const officer = ctx.officer;
     if (!campaign || !officer) return void ctx.reply(ctx.t("core.no_campaign"));
+    if (ctx.msg.address.isGroup) return void ctx.reply(ctx.t("registration.private_only"));
     ctx.setSession(null);
     const all = ctx.services.org.listClusters();
     const led = clustersLedBy(officer, all);

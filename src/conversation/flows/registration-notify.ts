@@ -2,7 +2,8 @@
  * @module Messages the registration and pledge flows send to people other than the sender (a unit head asked to
  * approve, a drafter told of a receipt, a cluster group told of a registration), through the durable outbox, each
  * in the recipient's language. Buttons in such a message are also offered as numbered choices in the recipient's
- * dialogue, so typing "1" works on platforms without buttons (Zalo) as it does after a reply.
+ * dialogue (when they are not in the middle of another one), so typing "1" works on platforms without buttons
+ * (Zalo) as it does after a reply.
  */
 import { createTranslator, type Locale, type Translate } from "../../i18n/i18n";
 import type { ChannelAccount, Officer, Role } from "../../domain/organisation/organisation";

@@ -3,7 +3,6 @@
  * Duyệt / Từ chối (a rejection needs a reason), a receipt number goes to both, the unit's cluster groups get a
  * one-line notice. After the deadline a head's approval is refused and the board is asked instead.
  */
-import type { OutboundMessage } from "../channel-port";
 import type { Officer } from "../../domain/organisation/organisation";
 import { canReject, type Registration } from "../../domain/registration/registration";
 import type { SendOutcome } from "../../domain/registration/registration-service";
@@ -33,7 +32,7 @@ export function createRegistrationReview(deps: RegistrationFlowDeps) {
 
   /** Shows a pending version to someone who may decide it (a head opening /dangky, or the board). */
   function showReview(ctx: TurnContext, s: RegScope, reg: Registration): void {
-    ctx.reply(reviewMessage(ctx, s, reg, ctx.officer?.role === "board")(ctx.t, ctx.locale) as OutboundMessage);
+    ctx.reply(reviewMessage(ctx, s, reg, ctx.officer?.role === "board")(ctx.t, ctx.locale));
   }
 
   async function scopeOfRegistration(ctx: TurnContext, reg: Registration): Promise<RegScope | null> {

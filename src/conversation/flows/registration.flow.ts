@@ -50,6 +50,8 @@ export function createRegistrationFlow(deps: RegistrationFlowDeps): { flow: Flow
     const campaign = ctx.services.campaigns.current();
     const officer = ctx.officer;
     if (!campaign || !officer) return void ctx.reply(ctx.t("core.no_campaign"));
+    // Groups deliver commands and buttons only, and a draft is the unit's business: it is written in private.
+    if (ctx.msg.address.isGroup) return void ctx.reply(ctx.t("registration.private_only"));
     let unit: Unit | null | undefined = ctx.unit;
     if (officer.role === "board") {
       if (!args.trim()) return boardOverview(ctx, campaign);

@@ -13,6 +13,7 @@ import type { DashboardDeps } from "./dashboard-deps";
 import { createLoginLimiter, loginHandler, loginPage, requireSession, safeNext, SESSION_COOKIE } from "./dashboard-auth";
 import { DASHBOARD_CSS } from "./dashboard-styles";
 import { html, qs } from "./html";
+import { when } from "./format";
 import { page, plainPage, type Tab } from "./layout";
 import { auditPage, FAILED_STATUSES, outboxPage } from "./pages/ops.page";
 import { overviewPage } from "./pages/overview.page";
@@ -69,7 +70,7 @@ export function createDashboardRouter(deps: DashboardDeps): Router {
     if (!c) throw new HttpError("not_found", "no campaign");
     return c;
   };
-  const footer = () => t("dashboard.footer", { at: new Intl.DateTimeFormat("vi-VN", { timeZone: deps.timeZone, dateStyle: "short", timeStyle: "short" }).format(deps.now()), zone: deps.timeZone });
+  const footer = () => t("dashboard.footer", { at: when(deps.now(), deps.timeZone), zone: deps.timeZone });
   const send = (res: Response, frame: { title: string; campaign?: BoardCampaign; period?: string; active: Tab; flash?: { kind: "ok" | "err"; text: string } }, body: ReturnType<typeof html>) =>
     void res.type("html").send(page({ t, title: frame.title, campaign: frame.campaign?.code, period: frame.period, active: frame.active, flash: frame.flash, footer: footer() }, body));
   const views = (c: BoardCampaign, period: string | undefined) => {

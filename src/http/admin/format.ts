@@ -1,6 +1,8 @@
 /** @module Numbers, dates and status marks as the dashboard prints them (Vietnamese notation). */
 import type { IndicatorDef } from "../../domain/campaigns/campaign";
 import type { ProgressStatus } from "../../domain/progress/progress-status";
+import type { ProgressFigures } from "../../domain/progress/aggregate";
+import { isDueByPeriod } from "../../domain/board/board-period";
 import type { Translate } from "../../i18n/i18n";
 import { html, type SafeHtml } from "./html";
 
@@ -54,4 +56,14 @@ export function bar(ratio: number | null, status: ProgressStatus): SafeHtml {
   if (ratio === null || !Number.isFinite(ratio)) return html``;
   const width = Math.max(0, Math.min(150, ratio * 100)) / 1.5;
   return html`<span class="bar" aria-hidden="true"><span class="fill s-${status}" style="width:${width.toFixed(1)}%"></span><span class="mark"></span></span>`;
+}
+
+/**
+ * The status of a row as people should read it: "chưa đến kỳ" when nothing is owed yet (annual figures in Q1),
+ * "không đánh giá" when a figure has nothing to be judged against (a district's revenue without its own target).
+ */
+export function rowBadge(row: Pick<ProgressFigures, "status" | "value" | "noDataReason">, def: IndicatorDef, period: string, t: Translate): SafeHtml {
+  if (row.value === null && !isDueByPeriod(def.frequency, period)) return html`<span class="badge s-no_data">${t("dashboard.notDue")}</span>`;
+  if (row.value !== null && row.status === "no_data") return html`<span class="badge s-no_data" title="${row.noDataReason ?? ""}">${t("dashboard.notJudged")}</span>`;
+  return badge(row.status, t);
 }

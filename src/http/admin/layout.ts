@@ -32,7 +32,7 @@ export function page(f: PageFrame, body: SafeHtml): string {
   return html`<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${f.title} – ${t("dashboard.title")}</title><link rel="stylesheet" href="/admin/assets/dashboard.css"></head>
-<body><header class="top"><div class="wrap"><a class="brand" href="/admin">${t("dashboard.brand")} · ${t("dashboard.title")}</a>
+<body><header class="top"><div class="wrap"><a class="brand" href="/admin">${t("dashboard.brand")}<span class="opt"> · ${t("dashboard.title")}</span></a>
 <form method="post" action="/admin/logout"><button type="submit">${t("dashboard.logout")}</button></form></div></header>
 <nav class="tabs" aria-label="${t("dashboard.title")}"><div class="wrap">${tabs.map(
     (tab) => html`<a href="${tabHref(tab, f.campaign, f.period)}"${f.active === tab ? html` aria-current="page"` : ""}>${t(`dashboard.nav.${tab}`)}</a>`,

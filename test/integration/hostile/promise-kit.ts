@@ -5,11 +5,20 @@
  * "nothing was stored".
  */
 import { request as httpRequest } from "node:http";
+import { startServer, type StartedServer } from "../../../src/app/start-server";
+import { loadConfig } from "../../../src/config/config";
+import type { ChannelLimits } from "../../../src/delivery/token-bucket";
+import { createLogger, type Logger } from "../../../src/shared/logger";
 import type { Db } from "../../../src/storage/prisma-client";
 import { createDb } from "../../../src/storage/prisma-client";
 import { importOrg, type OrgImport } from "../../../src/storage/prisma-org-import";
+import { createFakeTelegramServer, type FakeTelegramServer } from "../../fakes/fake-telegram-server";
+import { createFakeZaloServer, signedZaloDelivery, type FakeZaloServer } from "../../fakes/fake-zalo-server";
 import { SMALL_ORG } from "../../helpers/bot-harness";
-import { startE2e, tgText, waitFor, type E2eOptions, type E2eServer } from "../../helpers/e2e-server";
+import {
+  BOT_USERNAME, FAST_LIMITS, plain, post, startE2e, tgText, waitFor, TG_SECRET, ZALO_BOT_SECRET, ZALO_OA_SECRET_KEY,
+  type E2eOptions, type E2eServer, type PostResult,
+} from "../../helpers/e2e-server";
 import { seedKg2021 } from "../../helpers/seed-plan";
 import { createTestDb, type TestDb, type TestDbKind } from "../../helpers/test-db";
 
@@ -137,3 +146,84 @@ export const HOSTILE_ORG: OrgImport = {
     { unitCode: "X-HOSTILE", name: HOSTILE_NAMES.nfdOfficer, role: "unit_head", phone: null },
   ],
 };
+
+/** A started bot with options the shared e2e helper does not take (logger, sweep interval, shared fakes). */
+export interface Bot {
+  tdb: TestDb;
+  tg: FakeTelegramServer;
+  zalo: FakeZaloServer;
+  server: StartedServer;
+  runtime: StartedServer["runtime"];
+  url: string;
+  postTelegram(update: unknown): Promise<PostResult>;
+  postZalo(event: Record<string, unknown>): Promise<PostResult>;
+  tgTexts(chatId: string | number): string[];
+  stop(): Promise<void>;
+}
+
+export interface BotOptions {
+  /** An existing database (a second instance, or one already seeded); otherwise a fresh one with SMALL_ORG. */
+  db?: TestDb;
+  /** Fakes shared with another instance; otherwise fresh ones (closed by stop()). */
+  fakes?: { tg: FakeTelegramServer; zalo: FakeZaloServer };
+  /** Zalo OA token pair for the environment (instances sharing a database must start with the same pair). */
+  zaloTokens?: { accessToken: string; refreshToken: string };
+  env?: Record<string, string | undefined>;
+  logger?: Logger;
+  sweepEveryMs?: number;
+  org?: OrgImport;
+  limits?: Record<string, ChannelLimits>;
+}
+
+export async function startBot(kind: TestDbKind, o: BotOptions = {}): Promise<Bot> {
+  const tdb = o.db ?? (await createTestDb(kind));
+  if (!o.db) {
+    const seed = createDb(tdb.url);
+    await importOrg(seed, o.org ?? SMALL_ORG);
+    await seed.$disconnect();
+  }
+  const tg = o.fakes?.tg ?? (await createFakeTelegramServer());
+  const zalo = o.fakes?.zalo ?? (await createFakeZaloServer());
+  const tokens = o.zaloTokens ?? { accessToken: zalo.issueAccessToken(), refreshToken: zalo.issueRefreshToken() };
+  const config = loadConfig({
+    PORT: "0", DATABASE_URL: tdb.url, SCHEDULER_ENABLED: "false", SEED_ON_START: "false", LOG_LEVEL: "silent",
+    TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.url, TELEGRAM_WEBHOOK_SECRET: TG_SECRET, TELEGRAM_BOT_USERNAME: BOT_USERNAME,
+    ZALO_OA_APP_ID: zalo.appId, ZALO_OA_APP_SECRET: zalo.appSecret, ZALO_OA_SECRET_KEY,
+    ZALO_OA_ACCESS_TOKEN: tokens.accessToken, ZALO_OA_REFRESH_TOKEN: tokens.refreshToken, ZALO_OA_API_BASE: zalo.url, ZALO_OAUTH_BASE: zalo.url,
+    ZALO_BOT_TOKEN: zalo.botToken, ZALO_BOT_API_BASE: zalo.url, ZALO_BOT_WEBHOOK_SECRET: ZALO_BOT_SECRET,
+    ...o.env,
+  });
+  const server = await startServer(config, {
+    logger: o.logger ?? createLogger({ level: "silent" }), limits: o.limits ?? FAST_LIMITS, registerCommands: false, sweepEveryMs: o.sweepEveryMs,
+  });
+  return {
+    tdb, tg, zalo, server, runtime: server.runtime, url: server.url,
+    postTelegram: (update) => post(`${server.url}/webhooks/telegram`, JSON.stringify(update), { "x-telegram-bot-api-secret-token": TG_SECRET }),
+    postZalo(event) {
+      const d = signedZaloDelivery({ appId: zalo.appId, oaSecretKey: ZALO_OA_SECRET_KEY, body: event });
+      return post(`${server.url}/webhooks/zalo`, d.raw, d.headers);
+    },
+    tgTexts: (chatId) => tg.delivered(chatId).map((m) => plain(m.text ?? m.caption ?? "")),
+    async stop() {
+      await server.stop();
+      if (!o.fakes) await Promise.all([tg.close(), zalo.close()]);
+      if (!o.db) await tdb.drop();
+    },
+  };
+}
+
+/** Posts until the webhook answers 200, as the platforms do (they redeliver on any other answer). */
+export async function postUntilAccepted(send: () => Promise<PostResult>, maxTries = 100): Promise<number> {
+  for (let i = 1; i <= maxTries; i++) {
+    const res = await send().catch(() => ({ status: 0, body: "" }));
+    if (res.status === 200) return i;
+    await new Promise((r) => setTimeout(r, 50 + i * 20));
+  }
+  throw new Error(`webhook not accepted after ${maxTries} tries`);
+}
+
+/** A pino destination that keeps every line, to scan what was logged. */
+export function captureLog(level = "trace"): { logger: Logger; lines: string[] } {
+  const lines: string[] = [];
+  return { lines, logger: createLogger({ level, destination: { write: (s: string) => void lines.push(s) } }) };
+}

@@ -19,6 +19,8 @@ describe.each(testDbKinds())("cluster pledge (/giaouoc) on %s", (kind) => {
   const pledgeRow = () => h.runtime.db.pledge.findFirst({ include: { signatures: true } });
 
   it("only the cluster leader opens the pledge; a member head is told it is not open yet", async () => {
+    const fromGroup = await h.say("/giaouoc", { user: "lead", group: "g-cum1" });
+    expect(fromGroup[0]).toContain("tin nhắn riêng");
     expect((await h.say("/giaouoc", { user: "head" }))[0]).toContain("chưa mở ký giao ước");
     const [compose] = await h.say("/giaouoc", { user: "lead" });
     expect(compose).toContain("Giao ước thi đua năm 2021 – Cụm thi đua số 1 (mẫu)");
@@ -32,6 +34,11 @@ describe.each(testDbKinds())("cluster pledge (/giaouoc) on %s", (kind) => {
     await press(h, "lead", "Sửa");
     const [template] = await press(h, "lead", "Dùng nội dung mẫu");
     expect(template).toContain("1. Phấn đấu hoàn thành và vượt các chỉ tiêu kinh tế - xã hội");
+    // Hà Tiên's head is in the middle of a registration, typing a value, when the sign request arrives.
+    await h.say("dang ky", { user: "zhead", channel: "zalo-bot" });
+    await press(h, "zhead", "Tập thể lao động xuất sắc", "zalo-bot");
+    await press(h, "zhead", "Tiếp tục", "zalo-bot");
+    await press(h, "zhead", "Mức giảm tỷ lệ hộ nghèo đa chiều", "zalo-bot");
     const m = mark(h);
     const mz = mark(h, "zalo-bot");
     const replies = await press(h, "lead", "Mở ký giao ước");
@@ -60,6 +67,12 @@ describe.each(testDbKinds())("cluster pledge (/giaouoc) on %s", (kind) => {
   });
 
   it("the last head signs on Zalo by typing the number; everyone is told the pledge is complete", async () => {
+    // A number typed in the middle of the registration stays an answer there, not the sign request's button.
+    const [value] = await ask(h, "zhead", "1", "zalo-bot");
+    expect(value).toContain("Đã nhập: 1 chỉ tiêu");
+    expect((await pledgeRow())?.signatures).toHaveLength(1);
+    await h.say("/huy", { user: "zhead", channel: "zalo-bot" });
+    await h.say("/giaouoc", { user: "zhead", channel: "zalo-bot" });
     const m = mark(h);
     const mz = mark(h, "zalo-bot");
     const replies = await ask(h, "zhead", "1", "zalo-bot");

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BotHarness } from "../../helpers/bot-harness";
 import { testDbKinds } from "../../helpers/test-db";
 import { createPrismaRegistrationRepository } from "../../../src/storage/prisma-registration-repository";
-import { AFTER_DEADLINE, buttonsOf, createRegistrationHarness, mark, press, sentTo } from "./registration-fixtures";
+import { AFTER_DEADLINE, ask, buttonsOf, createRegistrationHarness, mark, press, sentTo } from "./registration-fixtures";
 
 describe.each(testDbKinds())("registration (/dangky) on %s", (kind) => {
   let h: BotHarness;
@@ -142,9 +142,13 @@ describe.each(testDbKinds())("registration (/dangky) on %s", (kind) => {
     await h.say("/ngonngu en", { user: "zoff", channel: "zalo-bot" });
     const [intro] = await h.say("Đăng ký thi đua", { user: "zoff", channel: "zalo-bot" });
     expect(intro).toContain("2021 emulation registration – UBND thành phố Hà Tiên");
+    expect((await ask(h, "zoff", "Ấp văn hóa", "zalo-bot"))[0]).toBe("“Cultural Hamlet / Neighbourhood” does not apply to this kind of unit (district or city).");
+    expect((await ask(h, "zoff", "Xã tiêu biểu", "zalo-bot"))[0]).toContain("does not exist under the 2003 Law on Emulation and Commendation");
     await press(h, "zoff", "Excellent Labour Collective", "zalo-bot");
     await press(h, "zoff", /continue/i, "zalo-bot");
     await press(h, "zoff", "Total state budget revenue", "zalo-bot");
+    expect((await ask(h, "zoff", "-3", "zalo-bot"))[0]).toContain("cannot be negative");
+    expect((await ask(h, "zoff", "12%", "zalo-bot"))[0]).toContain("is measured in tỷ đồng, not “%”");
     // "12" would be a numbered choice if the list were still on offer; here it is the value.
     await h.say("12", { user: "zoff", channel: "zalo-bot" });
     expect(buttonsOf(h, "zalo-bot", "zoff").some((b) => b.label.includes("12 tỷ đồng"))).toBe(true);

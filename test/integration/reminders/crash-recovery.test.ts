@@ -36,16 +36,18 @@ function createCrashingSender(crashAfter: number) {
   return { sender, sent, inFlight: () => inFlight };
 }
 
-async function settled(read: () => number, quietMs = 1500, maxMs = 120_000): Promise<void> {
+/** Resolves once the dying process has stopped: some sends are stuck in flight and no more start. */
+async function crashed(inFlight: () => number, quietMs = 2000, maxMs = 1_200_000): Promise<void> {
   const start = Date.now();
-  let last = read();
+  let last = inFlight();
   let since = Date.now();
   while (Date.now() - start < maxMs) {
     await new Promise((r) => setTimeout(r, 100));
-    const now = read();
+    const now = inFlight();
     if (now !== last) [last, since] = [now, Date.now()];
-    else if (Date.now() - since > quietMs && now > 0) return;
+    else if (now > 0 && Date.now() - since > quietMs) return;
   }
+  throw new Error("the first runtime never reached its crash point");
 }
 
 describe.each(testDbKinds())(`a ${BATCH}-reminder batch survives crashes on %s`, (kind) => {
@@ -88,7 +90,7 @@ describe.each(testDbKinds())(`a ${BATCH}-reminder batch survives crashes on %s`,
   it("a process killed mid-send: a new runtime delivers everything, duplicating only the in-flight sends", async () => {
     const t0 = performance.now();
     void first.runtime.outboxDispatcher.pump(); // never settles: its last sends hang forever
-    await settled(() => crashing.inFlight());
+    await crashed(() => crashing.inFlight());
     figures.firstRuntimeSendMs = Math.round(performance.now() - t0);
     const inFlight = crashing.inFlight();
     // The new process starts after the dead one's claims expired (60 s locks).

@@ -47,7 +47,7 @@ export function exportLinks(campaign: string, period: string, t: Translate, grou
     { label: t("dashboard.export.ranking"), path: "ranking", params: { period, group } },
     { label: t("dashboard.export.registrations"), path: "registrations", params: {} },
   ];
-  return html`<div class="exports">${links.flatMap((l) =>
-    (["xlsx", "csv"] as const).map((f) => html`<a href="${base}/${l.path}${qs({ ...l.params, format: f })}" download>⬇ ${l.label} (${f.toUpperCase()})</a>`),
-  )}</div>`;
+  return html`<ul class="exports">${links.map(
+    (l) => html`<li><span>⬇ ${l.label}</span>${(["xlsx", "csv"] as const).map((f) => html` <a href="${base}/${l.path}${qs({ ...l.params, format: f })}" download>${f.toUpperCase()}</a>`)}</li>`,
+  )}</ul>`;
 }

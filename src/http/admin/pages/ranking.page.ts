@@ -25,18 +25,18 @@ function clusterTable(r: ClusterRanking, cluster: Cluster | undefined, view: Ran
     const unit = org.unitById(u.unitId);
     const reasons = u.adjustments.map((a) => `${signed(a.points)}: ${a.reason}`).join("; ");
     return html`<tr data-unit="${unit?.code ?? u.unitId}"><td class="num">${u.rank}</td>
-<td>${unit ? html`<a href="/admin/c/${code}/units/${encodeURIComponent(unit.code)}${qs({ period: view.period })}">${u.unitName}</a>` : u.unitName}</td>
+<td class="name">${unit ? html`<a href="/admin/c/${code}/units/${encodeURIComponent(unit.code)}${qs({ period: view.period })}">${u.unitName}</a>` : u.unitName}${reasons ? html`<span class="hint">${t("dashboard.col.adjustment")} ${reasons}</span>` : ""}</td>
 ${CRITERIA.map((c) => html`<td class="num opt">${num(u.criteria.find((x) => x.criterion === c)?.points ?? 0, 2)}</td>`)}
-<td class="num opt">${num(u.baseScore, 2)}</td><td class="num">${u.adjustmentPoints ? signed(u.adjustmentPoints) : "–"}${reasons ? html`<span class="hint">${reasons}</span>` : ""}</td>
+<td class="num opt">${num(u.baseScore, 2)}</td><td class="num">${u.adjustmentPoints ? signed(u.adjustmentPoints) : "–"}</td>
 <td class="num" data-field="total"><strong>${num(u.totalScore, 2)}</strong></td><td class="opt">${note(u, t)}</td></tr>`;
   });
   const max = (c: (typeof CRITERIA)[number]) => r.units[0]?.criteria.find((x) => x.criterion === c)?.maxPoints;
   return html`<section class="cluster" id="cluster-${cluster?.code ?? r.clusterId}"><h2>${r.name}</h2>
-<div class="table-wrap"><table><thead><tr><th class="num">${t("dashboard.col.rank")}</th><th>${t("dashboard.col.unitName")}</th>
-${CRITERIA.map((c) => html`<th class="num opt">${t(`board.criterion.${c}`)}${max(c) !== undefined ? html` <span class="muted">(${num(max(c) ?? 0, 2)})</span>` : ""}</th>`)}
+<div class="table-wrap"><table class="ranking"><thead><tr><th class="num">${t("dashboard.col.rank")}</th><th>${t("dashboard.col.unitName")}</th>
+${CRITERIA.map((c) => html`<th class="num opt crit">${t(`board.criterion.${c}`)}${max(c) !== undefined ? html`<br><span class="muted">(${num(max(c) ?? 0, 2)})</span>` : ""}</th>`)}
 <th class="num opt">${t("dashboard.col.base")}</th><th class="num">${t("dashboard.col.adjustment")}</th><th class="num">${t("dashboard.col.total")}</th><th class="opt">${t("dashboard.col.note")}</th></tr></thead>
 <tbody>${rows}</tbody></table></div>
-${cluster && r.units.length ? html`<p><img class="chart" src="/api/campaigns/${code}/charts/ranking.png${qs({ period: view.period, group: cluster.code })}" width="960" alt="${t("dashboard.ranking.chartAlt", { cluster: r.name })}" loading="lazy"></p>` : ""}</section>`;
+${cluster && r.units.length ? html`<p><a href="/api/campaigns/${code}/charts/ranking.png${qs({ period: view.period, group: cluster.code })}"><img class="chart" src="/api/campaigns/${code}/charts/ranking.png${qs({ period: view.period, group: cluster.code })}" width="960" alt="${t("dashboard.ranking.chartAlt", { cluster: r.name })}" loading="lazy"></a></p>` : ""}</section>`;
 }
 
 function adjustmentForm(view: RankingView, org: Org, t: Translate, group?: string): SafeHtml {

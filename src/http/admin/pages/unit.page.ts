@@ -5,7 +5,7 @@ import type { OrgDirectory, Unit } from "../../../domain/organisation/organisati
 import type { StoredReport } from "../../../domain/progress/progress-repository";
 import type { Translate } from "../../../i18n/i18n";
 import { periodLabel } from "../../../reports/board-labels";
-import { badge, bar, figure, num, pct, when, yesNo } from "../format";
+import { bar, figure, num, pct, rowBadge, when, yesNo } from "../format";
 import { html, qs, type SafeHtml } from "../html";
 import { asOfLine, periodPicker } from "./page-parts";
 
@@ -41,7 +41,7 @@ function indicatorRows(progress: ProgressView, unit: Unit, t: Translate): SafeHt
     const last = r.lastKnown ? html`<span class="hint">${t("dashboard.unit.lastKnown", { value: figure(r.lastKnown.value, def, t), month: r.lastKnown.throughMonth })}</span>` : "";
     return html`<tr data-indicator="${def.code}"><td>${def.name}<span class="hint">${def.measure}</span></td><td class="num" data-field="value">${figure(r.value, def, t)}${last}</td>
 <td class="num opt">${figure(r.target, def, t)}<span class="hint">${source}</span></td><td class="num" data-field="completion">${pct(r.completion)}${bar(r.completion, r.status)}</td>
-<td>${badge(r.status, t)}</td><td class="num opt">${r.throughMonth ?? "–"}</td></tr>`;
+<td>${rowBadge(r, def, progress.period, t)}</td><td class="num opt">${r.throughMonth ?? "–"}</td></tr>`;
   });
   return html`<div class="table-wrap"><table id="unit-indicators"><thead><tr><th>${t("dashboard.col.indicator")}</th><th class="num">${t("dashboard.col.value")}</th>
 <th class="num opt">${t("dashboard.col.unitTarget")}</th><th class="num">${t("dashboard.col.completion")}</th><th>${t("dashboard.col.status")}</th><th class="num opt">${t("dashboard.col.throughMonth")}</th></tr></thead><tbody>${rows}</tbody></table></div>`;
@@ -74,6 +74,6 @@ ${rankLines(p.ranking, unit, t)}
 ${periodPicker({ action: `/admin/c/${code}/units/${unitCode}`, year: campaign.year, period, t })}
 <h2>${t("dashboard.unit.checklist")}</h2>${checklist(p.standings, unit, p.org, t, p.timeZone)}
 <h2>${t("dashboard.unit.indicators")}</h2>${indicatorRows(progress, unit, t)}
-<img class="chart" src="/api/campaigns/${code}/charts/progress.png${qs({ period, unit: unit.code })}" width="960" alt="${t("dashboard.unit.chartAlt", { unit: unit.name, period: periodLabel(period, t) })}" loading="lazy">
+<a href="/api/campaigns/${code}/charts/progress.png${qs({ period, unit: unit.code })}"><img class="chart" src="/api/campaigns/${code}/charts/progress.png${qs({ period, unit: unit.code })}" width="960" alt="${t("dashboard.unit.chartAlt", { unit: unit.name, period: periodLabel(period, t) })}" loading="lazy"></a>
 <h2>${t("dashboard.unit.history")}</h2>${historyTable(p.history, progress, p.org, t, p.timeZone)}`;
 }

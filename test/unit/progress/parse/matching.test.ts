@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { IndicatorDef } from "../../../../src/domain/campaigns/campaign";
 import { parseMessage } from "../../../../src/domain/progress/parse/parse-message";
-import { withinOneEdit } from "../../../../src/domain/progress/parse/match-indicator";
+import { withinOneEdit } from "../../../../src/domain/progress/parse/match-pairs";
 import { devContext, read } from "./parse-helpers";
 
 const code = (text: string): string | null => read(text).indicator?.code ?? null;
