@@ -73,6 +73,7 @@ footer{max-width:1240px;margin:20px auto;padding:0 16px 24px;color:var(--muted);
   main{padding:12px 10px}
   .opt{display:none}
   .phone-only{display:block;margin-top:4px}
+  table#units .yn-word{display:none}
   header.top .brand .opt{display:none}
   .toolbar{display:grid;grid-template-columns:1fr}
   .toolbar label,.toolbar select{width:100%}

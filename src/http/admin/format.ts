@@ -48,7 +48,8 @@ export function badge(status: ProgressStatus, t: Translate): SafeHtml {
 
 /** A yes/no mark with words (colour is never the only signal). */
 export function yesNo(ok: boolean, t: Translate, labels: { yes: string; no: string } = { yes: "dashboard.common.yes", no: "dashboard.common.no" }): SafeHtml {
-  return html`<span class="${ok ? "ok" : "missing"}">${ok ? "✓ " : "✗ "}${t(ok ? labels.yes : labels.no)}</span>`;
+  const word = t(ok ? labels.yes : labels.no);
+  return html`<span class="${ok ? "ok" : "missing"}" title="${word}">${ok ? "✓" : "✗"}<span class="yn-word"> ${word}</span></span>`;
 }
 
 /** A horizontal bar for a completion ratio (capped at 150 % so an outlier does not flatten the rest). */

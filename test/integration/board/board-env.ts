@@ -118,7 +118,8 @@ export async function createBoardHarness(kind: TestDbKind, opts: { existingDb?: 
 export const TOKEN = "board-test-token-0123456789";
 
 /** The express app over a harness's runtime (admin API + dashboard), listening on 127.0.0.1:0. */
-export async function startBoardServer(runtime: import("../../../src/app/build-runtime").Runtime, adminToken: string | undefined = TOKEN) {
+export async function startBoardServer(runtime: import("../../../src/app/build-runtime").Runtime, opts: { adminToken?: string | null } = {}) {
+  const adminToken = opts.adminToken === null ? undefined : (opts.adminToken ?? TOKEN);
   const { createApp } = await import("../../../src/http/create-app");
   const { buildAdminApi } = await import("../../../src/app/admin-api");
   const { buildDashboard } = await import("../../../src/app/board/dashboard-wiring");

@@ -45,13 +45,13 @@ export function unitsPage(p: { progress: ProgressView; standings: StandingsView;
   const rows = unitsByCluster(p.standings.standings, p.org, t, p.group).map((sec) => html`<tr class="section"><td colspan="8">${sec.title}</td></tr>${sec.items.map(({ unit, s }) => {
     const pledge = Object.values(s.pledgeByCluster);
     return html`<tr data-unit="${unit.code}"><td><a href="/admin/c/${code}/units/${encodeURIComponent(unit.code)}${qs({ period })}">${unit.name}</a><span class="hint">${unit.code}</span></td>
-<td class="num">${s.reportsSent}/${s.reportsOwed}</td><td class="num">${s.missedDeadlines.length || "–"}</td><td class="nowrap opt">${when(s.lastReportAt, p.timeZone)}</td>
+<td class="num">${s.reportsSent}/${s.reportsOwed}</td><td class="num opt">${s.missedDeadlines.length || "–"}</td><td class="nowrap opt">${when(s.lastReportAt, p.timeZone)}</td>
 <td>${yesNo(s.registeredAt !== null, t)}</td><td>${pledge.length ? yesNo(pledge.some(Boolean), t) : html`<span class="muted">–</span>`}</td>
 <td class="num opt">${s.linkedOfficers}/${s.officers}</td><td class="num opt">${goodCount(progress, unit.id)}</td></tr>`;
   })}`);
   return html`<h1>${t("dashboard.units.title")}</h1><p class="sub">${t("dashboard.units.sub")} ${asOfLine(progress, t, p.timeZone, progress.snapshot.elapsedShare)}</p>
 ${periodPicker({ action: `/admin/c/${code}/units`, year: campaign.year, period, t, clusters: p.org.listClusters(), group: p.group })}
-<div class="table-wrap"><table id="units"><thead><tr><th>${t("dashboard.col.unitName")}</th><th class="num">${t("dashboard.col.reports")}</th><th class="num">${t("dashboard.col.missed")}</th>
+<div class="table-wrap"><table id="units"><thead><tr><th>${t("dashboard.col.unitName")}</th><th class="num">${t("dashboard.col.reports")}</th><th class="num opt">${t("dashboard.col.missed")}</th>
 <th class="opt">${t("dashboard.col.lastReport")}</th><th>${t("dashboard.col.registered")}</th><th>${t("dashboard.col.pledged")}</th><th class="num opt">${t("dashboard.col.linked")}</th><th class="num opt">${t("dashboard.col.good")}</th></tr></thead>
 <tbody>${rows}</tbody></table></div>`;
 }
