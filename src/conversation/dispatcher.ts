@@ -29,6 +29,12 @@ export interface DispatcherDeps {
   defaultLocale: Locale;
 }
 
+/**
+ * Longest text handled: Telegram's own limit (Zalo's is lower), so only a forged delivery is longer, and some readers
+ * (criteria search) grow faster than linearly with the length: a 200 kB text cost 13 s of CPU before this cap.
+ */
+export const MAX_INBOUND_TEXT = 4096;
+
 /** Commands an account that is not linked to an officer may use (linking, help, criteria look-up). */
 const OPEN_COMMANDS: ReadonlySet<CommandName> = new Set(["start", "trogiup", "huy", "ngonngu", "tieuchuan", "menu"]);
 
@@ -76,7 +82,7 @@ export function createDispatcher(deps: DispatcherDeps) {
   async function route(ctx: TurnContext): Promise<void> {
     const { msg } = ctx;
     if (msg.callbackData) return routeCallback(ctx, msg.callbackData);
-    const text = msg.text.trim();
+    const text = msg.text.trim().slice(0, MAX_INBOUND_TEXT);
     const choice = /^\d{1,2}$/.test(text) ? ctx.session.choices?.[Number(text) - 1] : undefined;
     if (choice) return routeCallback(ctx, choice);
     const cmd = parseCommand(text);

@@ -41,6 +41,7 @@ export interface OutboxDispatcher {
 
 const BATCH = 200;
 const LOCK_MS = 60_000;
+const KICK_COALESCE_MS = 3;
 
 export function backoffMs(attempt: number, random: () => number): number {
   const base = Math.min(300_000, 1000 * 2 ** Math.max(0, attempt - 1));
@@ -57,6 +58,7 @@ export function createOutboxDispatcher(deps: OutboxDispatcherDeps): OutboxDispat
   let running = false;
   let loop: Promise<void> | null = null;
   let wake: (() => void) | null = null;
+  let kickTimer: ReturnType<typeof setTimeout> | null = null;
   let pumping: Promise<number> | null = null;
   // Retries this process scheduled (monotonic ms): the loop wakes at the earliest instead of at the next poll, so a
   // 429's retry_after is honoured to the millisecond rather than up to one poll interval late.
@@ -187,13 +189,21 @@ export function createOutboxDispatcher(deps: OutboxDispatcherDeps): OutboxDispat
     },
     async stop() {
       running = false;
+      if (kickTimer) clearTimeout(kickTimer);
+      kickTimer = null;
       wake?.();
       await loop;
       await pumping;
     },
     kick() {
-      if (wake) wake();
-      else if (!running) void 0;
+      // Coalesced: replies enqueued within a few ms of each other are claimed by one pump (one claim query for the
+      // batch instead of one per reply). A kick during a pump needs nothing: the pump claims until nothing is due.
+      if (wake && !kickTimer) {
+        kickTimer = setTimeout(() => {
+          kickTimer = null;
+          wake?.();
+        }, KICK_COALESCE_MS);
+      }
     },
   };
 }

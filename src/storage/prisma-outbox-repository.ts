@@ -54,10 +54,6 @@ function toDelivery(r: Row): Delivery {
   };
 }
 
-function isUniqueViolation(err: unknown): boolean {
-  return typeof err === "object" && err !== null && (err as { code?: string }).code === "P2002";
-}
-
 function rowData(d: NewDelivery, now: Date) {
   return {
     dedupeKey: d.dedupeKey,

@@ -8,9 +8,9 @@
  */
 import { z } from "zod";
 import type { BoardData, BoardSource, RegistrationState, StoredAdjustment } from "../../domain/board/board-data";
-import type { UnitFigure } from "../../domain/progress/aggregate-figures";
 import { DEFAULT_SCORING_MODEL, resolveScoringModel, type ScoringModel } from "../../domain/ranking/scoring-model";
 import type { Db } from "../../storage/prisma-client";
+import { createPrismaFigureCache } from "./prisma-figure-cache";
 
 const titlesSchema = z.array(z.string());
 const commitmentsSchema = z.array(z.object({ indicatorCode: z.string(), value: z.number() }).passthrough());
@@ -48,22 +48,6 @@ export function scoringOfPack(packJson: string | null | undefined): ScoringModel
   }
 }
 
-async function loadFigures(db: Db, campaignId: string): Promise<UnitFigure[]> {
-  const [indicators, rows] = await Promise.all([
-    db.indicator.findMany({ where: { campaignId }, select: { id: true, code: true } }),
-    db.progressReport.findMany({
-      where: { campaignId, supersededById: null },
-      select: { unitId: true, indicatorId: true, period: true, value: true, basis: true, createdAt: true },
-    }),
-  ]);
-  const codeOf = new Map(indicators.map((i) => [i.id, i.code]));
-  return rows.flatMap((r) => {
-    const code = codeOf.get(r.indicatorId);
-    if (!code) return [];
-    return [{ unitId: r.unitId, indicatorCode: code, period: r.period, value: r.value, basis: r.basis === "cumulative" ? "cumulative" : "period", reportedAt: r.createdAt } satisfies UnitFigure];
-  });
-}
-
 async function loadRegistrations(db: Db, campaignId: string): Promise<RegistrationState[]> {
   const rows = await db.registration.findMany({ where: { campaignId, status: "submitted" }, orderBy: { version: "desc" } });
   const seen = new Set<string>();
@@ -88,29 +72,30 @@ function toAdjustment(r: { id: string; unitId: string; points: number; reason: s
 
 /** Creates the board's data source over a Prisma client. */
 export function createPrismaBoardSource(db: Db): BoardSource {
+  const figures = createPrismaFigureCache(db, async (campaignId) => {
+    const rows = await db.indicator.findMany({ where: { campaignId }, select: { id: true, code: true } });
+    return new Map(rows.map((i) => [i.id, i.code]));
+  });
   return {
+    /**
+     * One query (each round trip costs more than the counting): figures are append-only and corrections insert a
+     * row, so their count moves on every change; registrations change status in place, hence their timestamps.
+     */
     async version(campaignId) {
-      const [reports, regs, sigs, adjustments, linked, campaign] = await Promise.all([
-        db.progressReport.aggregate({ where: { campaignId }, _count: { _all: true }, _max: { createdAt: true } }),
-        db.registration.aggregate({ where: { campaignId }, _count: { _all: true }, _max: { createdAt: true, submittedAt: true, supersededAt: true } }),
-        db.pledgeSignature.aggregate({ where: { pledge: { campaignId } }, _count: { _all: true }, _max: { signedAt: true } }),
-        db.rankingAdjustment.aggregate({ where: { campaignId }, _count: { _all: true }, _max: { createdAt: true } }),
-        db.channelAccount.count({ where: { officerId: { not: null } } }),
-        db.campaign.findUnique({ where: { id: campaignId }, select: { packHash: true } }),
-      ]);
-      const t = (d: Date | null | undefined) => d?.getTime() ?? 0;
-      return [
-        reports._count._all, t(reports._max.createdAt),
-        regs._count._all, t(regs._max.createdAt), t(regs._max.submittedAt), t(regs._max.supersededAt),
-        sigs._count._all, t(sigs._max.signedAt),
-        adjustments._count._all, t(adjustments._max.createdAt),
-        linked, campaign?.packHash ?? "",
-      ].join(":");
+      const [v] = await db.$queryRaw<Record<string, unknown>[]>`SELECT
+        (SELECT COUNT(*) FROM "ProgressReport" WHERE "campaignId" = ${campaignId}) AS reports,
+        (SELECT COUNT(*) FROM "Registration" WHERE "campaignId" = ${campaignId}) AS registrations,
+        (SELECT CAST(MAX("submittedAt") AS TEXT) FROM "Registration" WHERE "campaignId" = ${campaignId}) AS submitted,
+        (SELECT CAST(MAX("supersededAt") AS TEXT) FROM "Registration" WHERE "campaignId" = ${campaignId}) AS superseded,
+        (SELECT COUNT(*) FROM "PledgeSignature" s JOIN "Pledge" p ON p."id" = s."pledgeId" WHERE p."campaignId" = ${campaignId}) AS signatures,
+        (SELECT COUNT(*) FROM "RankingAdjustment" WHERE "campaignId" = ${campaignId}) AS adjustments,
+        (SELECT COUNT(*) FROM "ChannelAccount" WHERE "officerId" IS NOT NULL) AS linked,
+        (SELECT "packHash" FROM "Campaign" WHERE "id" = ${campaignId}) AS pack`;
+      return Object.values(v ?? {}).map((x) => String(x ?? "")).join(":");
     },
     async load(campaignId): Promise<BoardData> {
-      const [figures, firsts, registrations, pledges, adjustments, linked, campaign] = await Promise.all([
-        loadFigures(db, campaignId),
-        db.progressReport.groupBy({ by: ["unitId", "period"], where: { campaignId }, _min: { createdAt: true } }),
+      const [loaded, registrations, pledges, adjustments, linked, campaign] = await Promise.all([
+        figures.load(campaignId),
         loadRegistrations(db, campaignId),
         db.pledge.findMany({ where: { campaignId }, include: { signatures: true } }),
         db.rankingAdjustment.findMany({ where: { campaignId }, orderBy: { createdAt: "asc" } }),
@@ -118,8 +103,8 @@ export function createPrismaBoardSource(db: Db): BoardSource {
         db.campaign.findUnique({ where: { id: campaignId }, select: { packJson: true } }),
       ]);
       return {
-        figures,
-        firstReports: firsts.flatMap((f) => (f._min.createdAt ? [{ unitId: f.unitId, period: f.period, at: f._min.createdAt }] : [])),
+        figures: loaded.figures,
+        firstReports: loaded.firstReports,
         registrations,
         pledges: pledges.map((p) => ({ clusterId: p.clusterId, signatures: p.signatures.map((s) => ({ unitId: s.unitId, officerId: s.officerId, signedAt: s.signedAt })) })),
         adjustments: adjustments.map(toAdjustment),

@@ -49,7 +49,9 @@ function pad(s: string, w: number, right: boolean): string {
 /** The table as lines of text; `header` names come from the columns (group and header joined). */
 export function renderTextTable(table: ReportTable): string {
   const cols = table.columns;
-  const heads = cols.map((c) => (c.group ? `${clip(c.group, 24)} ${c.header}` : c.header));
+  // The upper header is printed only where the lower one alone is ambiguous ("Thực hiện" under every indicator).
+  const repeated = (h: string) => cols.filter((c) => c.header === h).length > 1;
+  const heads = cols.map((c) => (c.group && repeated(c.header) ? `${clip(c.group, 24)} ${c.header}` : c.header));
   const body = table.rows.map((r) => (r.kind === "section" ? null : cols.map((c, i) => clip(show(r.cells[i] ?? null, c), MAX_TEXT))));
   const widths = cols.map((c, i) => Math.max(width(heads[i] ?? ""), ...body.map((cells) => (cells ? width(cells[i] ?? "") : 0))));
   const isRight = cols.map((c) => c.format !== "text" && c.align !== "left");

@@ -6,6 +6,7 @@
  */
 import type { Cluster, OrgDirectory, Unit } from "../organisation/organisation";
 import type { ProgressSnapshot } from "../progress/aggregate";
+import { localDateTimeOf } from "../calendar/zoned-time";
 import { parsePeriodCode, toLocalDate } from "../progress/period";
 import type { LocalDate } from "../progress/period";
 import type { ClusterRanking } from "../ranking/rank-cluster";
@@ -79,8 +80,13 @@ function lru<T>(max: number) {
   };
 }
 
-function minuteKey(at: Date): number {
-  return Math.floor(at.getTime() / 60_000);
+/**
+ * Checklists and rankings depend on the instant only through which deadlines are already due, so they are cached by
+ * that set rather than by the minute.
+ */
+function dueKey(campaign: BoardCampaign, at: Date, timeZone: string): string {
+  const local = localDateTimeOf(at, timeZone);
+  return campaign.deadlines.filter((d) => d.due <= local).length.toString(36);
 }
 
 /** Creates the board service (see the module header). */
@@ -96,10 +102,21 @@ export function createBoardService(deps: BoardServiceDeps) {
     return `${deps.org.listUnits().length}.${deps.org.listClusters().length}.${deps.org.listOfficers().length}`;
   }
 
+  /** Calls made while one version query is in flight share it (a page asks for several views at once). */
+  const inFlight = new Map<string, Promise<string>>();
+  function versionOf(campaignId: string): Promise<string> {
+    let v = inFlight.get(campaignId);
+    if (!v) {
+      v = deps.source.version(campaignId).finally(() => inFlight.delete(campaignId));
+      inFlight.set(campaignId, v);
+    }
+    return v;
+  }
+
   async function meta(campaign: BoardCampaign, o: ViewOptions): Promise<ViewMeta> {
     const today = toLocalDate(o.at, deps.timeZone) ?? { year: campaign.year, month: 12, day: 31 };
     const period = resolvePeriod(campaign, o.period, today);
-    const version = `${await deps.source.version(campaign.id)}|${orgStamp()}`;
+    const version = `${await versionOf(campaign.id)}|${orgStamp()}`;
     return { campaign, period, at: o.at, today, version };
   }
 
@@ -127,7 +144,7 @@ export function createBoardService(deps: BoardServiceDeps) {
 
   async function standings(campaign: BoardCampaign, o: ViewOptions): Promise<StandingsView> {
     const m = await meta(campaign, o);
-    return standingsCache(`${campaign.id}|${m.version}|${m.period}|${minuteKey(o.at)}`, async () => {
+    return standingsCache(`${campaign.id}|${m.version}|${m.period}|${dueKey(campaign, o.at, deps.timeZone)}`, async () => {
       const d = await data(m);
       const list = unitStandings({
         campaign, units: deps.org.listUnits(), clusters: deps.org.listClusters(), officers: deps.org.listOfficers(),
@@ -147,7 +164,7 @@ export function createBoardService(deps: BoardServiceDeps) {
   async function ranking(campaign: BoardCampaign, o: ViewOptions & { group?: string }): Promise<RankingView> {
     const clusters = clustersFor(o.group);
     const m = await meta(campaign, o);
-    return rankingCache(`${campaign.id}|${m.version}|${m.period}|${minuteKey(o.at)}|${o.group ?? "*"}`, async () => {
+    return rankingCache(`${campaign.id}|${m.version}|${m.period}|${dueKey(campaign, o.at, deps.timeZone)}|${o.group ?? "*"}`, async () => {
       const [p, s] = await Promise.all([progress(campaign, o), standings(campaign, o)]);
       const rankings = buildRankingView({ clusters, units: p.units, snapshot: p.snapshot, standings: s.standings, data: s.data });
       return { ...m, rankings, model: s.data.scoring };
@@ -161,6 +178,7 @@ export function createBoardService(deps: BoardServiceDeps) {
     if (reason === "") throw new BoardError("reason_required", "an adjustment needs a reason");
     if (!Number.isFinite(a.points) || a.points === 0 || Math.abs(a.points) > 100) throw new BoardError("invalid_points", "points must be a non-zero number between -100 and 100");
     const stored = await deps.source.addAdjustment({ campaignId: campaign.id, unitId: unit.id, points: a.points, reason, by: a.by }, at);
+    inFlight.delete(campaign.id);
     await deps.audit.append({
       actor: a.by === "admin" ? "admin" : `officer:${a.by}`,
       action: "ranking.adjusted",

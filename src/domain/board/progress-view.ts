@@ -106,8 +106,25 @@ export function buildProgressView(input: ProgressViewInput): ProgressSnapshot {
   return { period: input.period, elapsedShare, province, units: unitRows };
 }
 
+const rowIndex = new WeakMap<ProgressSnapshot, Map<string, Map<string, UnitIndicatorProgress>>>();
+
+/** Unit rows by unit and indicator, built once per snapshot (pages list 150 units × 40 indicators). */
+function indexOf(snapshot: ProgressSnapshot): Map<string, Map<string, UnitIndicatorProgress>> {
+  let index = rowIndex.get(snapshot);
+  if (!index) {
+    index = new Map();
+    for (const r of snapshot.units) {
+      let mine = index.get(r.unitId);
+      if (!mine) index.set(r.unitId, (mine = new Map()));
+      mine.set(r.indicatorCode, r);
+    }
+    rowIndex.set(snapshot, index);
+  }
+  return index;
+}
+
 /** One unit's rows in plan order. */
 export function unitRowsOf(snapshot: ProgressSnapshot, campaign: BoardCampaign, unitId: string): UnitIndicatorProgress[] {
-  const mine = new Map(snapshot.units.filter((r) => r.unitId === unitId).map((r) => [r.indicatorCode, r]));
-  return campaign.indicators.flatMap((d) => mine.get(d.code) ?? []);
+  const mine = indexOf(snapshot).get(unitId);
+  return mine ? campaign.indicators.flatMap((d) => mine.get(d.code) ?? []) : [];
 }

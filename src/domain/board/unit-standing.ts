@@ -8,7 +8,8 @@ import type { Cluster, Officer, Unit } from "../organisation/organisation";
 import type { UnitFigure } from "../progress/aggregate-figures";
 import { parsePeriodCode } from "../progress/period";
 import type { DeadlineOutcome } from "../ranking/score-unit";
-import { countSubmittedSlots, expectedReportSlots, reportDeadlineOutcomes } from "../ranking/ranking-inputs";
+import { expectedReportSlots, reportDeadlineOutcomes } from "../ranking/ranking-inputs";
+import type { ReportSlot } from "../ranking/ranking-inputs";
 import type { BoardCampaign, BoardData } from "./board-data";
 import { reportingUnitsFor } from "./progress-view";
 
@@ -64,9 +65,37 @@ function byUnit<T extends { unitId: string }>(rows: readonly T[]): Map<string, T
   return out;
 }
 
+/** Period codes repeat across tens of thousands of figures: each is parsed once per call. */
+function spanCache(): (code: string) => { year: number; endMonth: number } | null {
+  const cache = new Map<string, { year: number; endMonth: number } | null>();
+  return (code) => {
+    let span = cache.get(code);
+    if (span === undefined) cache.set(code, (span = parsePeriodCode(code)));
+    return span;
+  };
+}
+
+/**
+ * Slots a unit's figures cover, by the rule of ranking-inputs' countSubmittedSlots (a figure of the indicator ending
+ * in the slot's last month, any basis), with parsed periods shared across units and months kept as bit masks.
+ */
+function countSent(slots: readonly ReportSlot[], figures: readonly UnitFigure[], year: number, spanOf: ReturnType<typeof spanCache>): number {
+  const months = new Map<string, number>();
+  for (const f of figures) {
+    const span = spanOf(f.period);
+    if (span && span.year === year) months.set(f.indicatorCode, (months.get(f.indicatorCode) ?? 0) | (1 << span.endMonth));
+  }
+  let n = 0;
+  for (const slot of slots) {
+    const span = spanOf(slot.period);
+    if (span && span.year === year && ((months.get(slot.indicatorCode) ?? 0) & (1 << span.endMonth)) !== 0) n++;
+  }
+  return n;
+}
+
 function latest(figures: readonly UnitFigure[]): Date | null {
   let at: Date | null = null;
-  for (const f of figures) if (f.reportedAt && (!at || f.reportedAt > at)) at = f.reportedAt;
+  for (const f of figures) if (f.reportedAt && (!at || f.reportedAt.getTime() > at.getTime())) at = f.reportedAt;
   return at;
 }
 
@@ -81,17 +110,27 @@ export function unitStandings(input: StandingInput): UnitStanding[] {
   const pledges = new Map(input.data.pledges.map((p) => [p.clusterId, new Set(p.signatures.map((s) => s.unitId))]));
   const linked = new Set(input.data.linkedOfficerIds);
   const officers = byUnit(input.officers);
+  const spanOf = spanCache();
   const mine = (def: IndicatorDef, unit: Unit) => reportingUnitsFor(def, [unit]).length > 0;
+  // What a unit owes depends only on its kind: computed once per kind, not once per unit.
+  const owedByKind = new Map<string, { slots: ReportSlot[]; owedMonths: Set<number>; deadlines: DeadlineDef[] }>();
+  const owedOf = (unit: Unit) => {
+    let owed = owedByKind.get(unit.kind);
+    if (!owed) {
+      const slots = expectedReportSlots(campaign.indicators.filter((d) => mine(d, unit)), span.year, span.endMonth);
+      const owedMonths = new Set(slots.flatMap((s) => spanOf(s.period)?.endMonth ?? []));
+      owedByKind.set(unit.kind, (owed = { slots, owedMonths, deadlines: deadlinesFor(campaign.deadlines, span.year, span.endMonth, owedMonths) }));
+    }
+    return owed;
+  };
   return input.units
     .filter((u) => u.kind !== "board")
     .map((unit): UnitStanding => {
-      const indicators = campaign.indicators.filter((d) => mine(d, unit));
-      const slots = expectedReportSlots(indicators, span.year, span.endMonth);
-      const owedMonths = new Set(slots.flatMap((s) => parsePeriodCode(s.period)?.endMonth ?? []));
+      const { slots, deadlines: due } = owedOf(unit);
       const unitFigures = figures.get(unit.id) ?? [];
       const firstFigures: UnitFigure[] = (firsts.get(unit.id) ?? []).map((f) => ({ unitId: f.unitId, indicatorCode: "", period: f.period, value: 0, basis: "period", reportedAt: f.at }));
       const deadlines = reportDeadlineOutcomes({
-        deadlines: deadlinesFor(campaign.deadlines, span.year, span.endMonth, owedMonths),
+        deadlines: due,
         unitFigures: firstFigures,
         asOf: input.at,
         timeZone: input.timeZone,
@@ -102,7 +141,7 @@ export function unitStandings(input: StandingInput): UnitStanding[] {
       return {
         unitId: unit.id,
         reportsOwed: slots.length,
-        reportsSent: countSubmittedSlots(slots, unitFigures),
+        reportsSent: countSent(slots, unitFigures, span.year, spanOf),
         deadlines,
         missedDeadlines: deadlines.filter((d) => d.submittedAt === null).map((d) => d.deadlineCode),
         lastReportAt: latest(unitFigures),

@@ -63,7 +63,8 @@ describe.each(testDbKinds())("invite codes on %s", (kind) => {
     expect(stored.toLowerCase()).not.toContain(expired.toLowerCase());
   });
 
-  it("guessing is limited per account, whether typed with /start or bare, sent one by one or all at once", async () => {
+  // The limit is kept in the store but its rule does not depend on the database: one is enough.
+  it.runIf(kind === testDbKinds()[0])("guessing is limited per account, whether typed with /start or bare, sent one by one or all at once", async () => {
     const guesser = nextId();
     // All at once: the webhook stores them in parallel, the bot still counts every failure (one chat is handled in order).
     const guesses = Array.from({ length: LINK_MAX_FAILURES + 3 }, (_, i) => `/start ZZZZZZZZ${String.fromCharCode(65 + i)}${i % 10}`);

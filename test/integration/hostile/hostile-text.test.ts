@@ -3,6 +3,7 @@
  * Vietnamese written with combining marks, zero-width or bidi characters and emoji reads like the plain text; names
  * and texts with HTML, Markdown or SQL reach Telegram escaped and are stored literally; absurd numbers get a clear
  * answer and nothing is stored; the parse API never fails on any input. Through the real webhook routes and API.
+ * What touches storage runs on both databases; reading and answering only on one.
  */
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -18,6 +19,8 @@ const READ_BACK_TITLE = t("report.readback.title");
 const PLAIN_TEXT = "Thu ngân sách quý 1 đạt 3.200 tỷ đồng";
 
 describe.each(testDbKinds())("hostile text on %s", (kind) => {
+  /** Reading and answering do not depend on the database: those tests run on one (the last available). */
+  const logicToo = kind === testDbKinds().at(-1);
   let e: PlanE2e;
   beforeAll(async () => {
     e = await startPlanE2e(kind, { org: HOSTILE_ORG, env: { ADMIN_TOKEN } });
@@ -113,7 +116,7 @@ describe.each(testDbKinds())("hostile text on %s", (kind) => {
     expect(await e.runtime.db.unit.count()).toBe(HOSTILE_ORG.units.length);
   });
 
-  it("absurd numbers get a clear answer; nothing is stored even when the confirm button is pressed", async () => {
+  it.runIf(logicToo)("absurd numbers get a clear answer; nothing is stored even when the confirm button is pressed", async () => {
     const user = nextId();
     await linkTelegram(e, user, "H-RACHGIA", "unit_head");
     const before = await e.runtime.db.progressReport.count();
@@ -129,7 +132,7 @@ describe.each(testDbKinds())("hostile text on %s", (kind) => {
     expect(await e.runtime.db.progressReport.count()).toBe(before);
   });
 
-  it("very long messages (Telegram's 4,096 and a forged 200 kB) are answered promptly, not choked on", async () => {
+  it.runIf(logicToo)("very long messages (Telegram's 4,096 and a forged 200 kB) are answered promptly, not choked on", async () => {
     const user = nextId();
     await linkTelegram(e, user, "H-RACHGIA");
     await say(user, "/huy");
@@ -143,7 +146,7 @@ describe.each(testDbKinds())("hostile text on %s", (kind) => {
     await settle(50);
   });
 
-  it("POST /api/parse never fails and never reads a non-finite value, whatever the text", async () => {
+  it.runIf(logicToo)("POST /api/parse never fails and never reads a non-finite value, whatever the text", async () => {
     const api = (body: unknown) => post(`${e.url}/api/parse`, typeof body === "string" ? body : JSON.stringify(body), { authorization: `Bearer ${ADMIN_TOKEN}` });
     const noise = fc.oneof(
       fc.string({ unit: "binary", minLength: 1, maxLength: 200 }),
@@ -158,7 +161,7 @@ describe.each(testDbKinds())("hostile text on %s", (kind) => {
         expect(r.value === null || Number.isFinite(r.value)).toBe(true);
         expect(typeof r.intent).toBe("string");
       }),
-      { numRuns: 60 },
+      { numRuns: 50 },
     );
     // Bad requests are 4xx with a JSON error, never 500.
     const bad: [unknown, number][] = [

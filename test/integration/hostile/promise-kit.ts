@@ -77,6 +77,7 @@ export function tgCallback(p: { userId: number; data: string; messageId?: number
 export interface RawAnswer {
   status: number;
   body: string;
+  headers?: Record<string, string | string[] | undefined>;
   /** The socket was closed or reset before a complete answer. */
   reset?: boolean;
 }
@@ -90,7 +91,7 @@ export function rawRequest(url: string, o: { method?: string; headers?: Record<s
     const req = httpRequest(url, { method: o.method ?? "POST", agent: false, headers: o.headers ?? {} }, (res) => {
       const parts: Buffer[] = [];
       res.on("data", (c: Buffer) => parts.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(parts).toString("utf8") }));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(parts).toString("utf8"), headers: res.headers }));
       res.on("error", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(parts).toString("utf8"), reset: true }));
     });
     req.on("error", () => resolve({ status: 0, body: "", reset: true }));

@@ -1,6 +1,7 @@
 /** @module Every reporting unit on one table (by cluster), and the "who has not…" lists. */
 import type { ProgressView, StandingsView } from "../../../domain/board/board-service";
 import type { UnitStanding } from "../../../domain/board/unit-standing";
+import { unitRowsOf } from "../../../domain/board/progress-view";
 import type { Cluster, OrgDirectory, Unit } from "../../../domain/organisation/organisation";
 import type { Translate } from "../../../i18n/i18n";
 import { num, when, yesNo } from "../format";
@@ -32,7 +33,7 @@ export function unitsByCluster(standings: readonly UnitStanding[], org: Org, t: 
 }
 
 function goodCount(progress: ProgressView, unitId: string): string {
-  const rows = progress.snapshot.units.filter((r) => r.unitId === unitId);
+  const rows = unitRowsOf(progress.snapshot, progress.campaign, unitId);
   const judged = rows.filter((r) => r.status !== "no_data");
   return `${judged.filter((r) => r.status === "done" || r.status === "on_track").length}/${judged.length}`;
 }
