@@ -19,10 +19,14 @@ const GLOBAL_RATE = 500;
 const GLOBAL_BURST = 30;
 const TIMEOUT_MS = 45_000;
 
-const LIMITS: Record<string, ChannelLimits> = {
+/** A second, short run at a rate any machine sustains, so the pacing itself is checked even when the machine cannot
+ * reach 500/s (the first run then measures capacity, reported as CPU ms per message). */
+const CHECK = { messages: 600, chats: 150, rate: 50 };
+
+const limitsAt = (rate: number): Record<string, ChannelLimits> => ({
   ...DEFAULT_LIMITS,
-  telegram: { ...DEFAULT_LIMITS.telegram!, global: { ratePerSec: GLOBAL_RATE, burst: GLOBAL_BURST } },
-};
+  telegram: { ...DEFAULT_LIMITS.telegram!, global: { ratePerSec: rate, burst: GLOBAL_BURST } },
+});
 
 interface Outcome {
   enqueueMs: number;
@@ -37,8 +41,9 @@ interface Outcome {
   cpuMsPerMessage: number;
 }
 
-async function measure(kind: TestDbKind): Promise<Outcome> {
-  const e = await startE2e(kind, { limits: LIMITS });
+async function measure(kind: TestDbKind, run = { messages: MESSAGES, chats: CHATS, rate: GLOBAL_RATE }): Promise<Outcome> {
+  const { messages: count, chats: chatCount, rate } = run;
+  const e = await startE2e(kind, { limits: limitsAt(rate) });
   try {
     const arrivals: number[] = [];
     const push = e.tg.requests.push.bind(e.tg.requests);
@@ -48,8 +53,8 @@ async function measure(kind: TestDbKind): Promise<Outcome> {
     };
     const now = new Date();
     const later = new Date(now.getTime() + 3600_000);
-    const batch: NewDelivery[] = Array.from({ length: MESSAGES }, (_, i) => ({
-      dedupeKey: `bench:${i}`, recipient: `telegram:${8_000_000 + (i % CHATS)}`, kind: "reminder", message: { text: `Nhắc hạn #${i}` }, notBefore: later,
+    const batch: NewDelivery[] = Array.from({ length: count }, (_, i) => ({
+      dedupeKey: `bench:${i}`, recipient: `telegram:${8_000_000 + (i % chatCount)}`, kind: "reminder", message: { text: `Nhắc hạn #${i}` }, notBefore: later,
     }));
     const t0 = performance.now();
     await e.runtime.outboxRepo.enqueueMany(batch, now);
@@ -58,12 +63,12 @@ async function measure(kind: TestDbKind): Promise<Outcome> {
     const cpu0 = process.cpuUsage();
     e.runtime.outboxDispatcher.kick();
     const deadline = performance.now() + TIMEOUT_MS;
-    while (arrivals.length < MESSAGES && performance.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    while (arrivals.length < count && performance.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     const cpu = process.cpuUsage(cpu0);
     await new Promise((r) => setTimeout(r, 300)); // late duplicates, if any, would arrive now
 
     const texts = new Map<string, number>();
-    for (let c = 0; c < CHATS; c++) for (const m of e.tg.delivered(8_000_000 + c)) texts.set(m.text ?? "", (texts.get(m.text ?? "") ?? 0) + 1);
+    for (let c = 0; c < chatCount; c++) for (const m of e.tg.delivered(8_000_000 + c)) texts.set(m.text ?? "", (texts.get(m.text ?? "") ?? 0) + 1);
     const expected = batch.map((d) => d.message.text);
     const notSent = await e.runtime.db.delivery.count({ where: { dedupeKey: { startsWith: "bench:" }, status: { not: "sent" } } });
     const first = arrivals[0] ?? 0;
@@ -91,7 +96,8 @@ export async function run(): Promise<{ name: string; metrics: Record<string, num
   await createTestDb("postgres").then((d) => d.drop(), () => (pg = false));
   for (const kind of pg ? (["sqlite", "postgres"] as const) : (["sqlite"] as const)) {
     const o = await measure(kind);
-    const error = Math.abs(o.rate / GLOBAL_RATE - 1) * 100;
+    // Judged after the burst allowance (30 messages at once, as the platform allows), over the paced remainder.
+    const error = Math.abs(o.steadyRate / GLOBAL_RATE - 1) * 100;
     Object.assign(metrics, {
       [`${kind}.rate_per_s`]: round(o.rate),
       [`${kind}.steady_rate_per_s`]: round(o.steadyRate),
@@ -103,7 +109,19 @@ export async function run(): Promise<{ name: string; metrics: Record<string, num
       [`${kind}.enqueue_10k_ms`]: round(o.enqueueMs),
       [`${kind}.cpu_ms_per_message`]: round(o.cpuMsPerMessage, 2),
     });
-    lines.push(`${kind}: ${round(o.rate)}/s (${round(error, 2)} % off), lost ${o.lost}, duplicates ${o.duplicates}, ${error <= 5 && o.lost === 0 && o.duplicates === 0 ? "PASS" : "FAIL"}`);
+    lines.push(`${kind}: ${round(o.steadyRate)}/s after the burst (${round(error, 2)} % off), undelivered after ${TIMEOUT_MS / 1000} s ${o.lost}, duplicates ${o.duplicates}, ` +
+      `${round(o.cpuMsPerMessage, 2)} CPU ms/message, ${error <= 5 && o.lost === 0 && o.duplicates === 0 ? "PASS" : "FAIL"}`);
   }
+  const check = await measure("sqlite", CHECK);
+  const checkError = Math.abs(check.steadyRate / CHECK.rate - 1) * 100;
+  Object.assign(metrics, {
+    [`check_${CHECK.rate}.rate_per_s`]: round(check.rate),
+    [`check_${CHECK.rate}.steady_rate_per_s`]: round(check.steadyRate),
+    [`check_${CHECK.rate}.rate_error_pct`]: round(checkError, 2),
+    [`check_${CHECK.rate}.undelivered`]: check.lost,
+    [`check_${CHECK.rate}.duplicates`]: check.duplicates,
+  });
+  lines.push(`pacing check at ${CHECK.rate}/s (sqlite, ${CHECK.messages} messages): ${round(check.steadyRate)}/s after the burst (${round(checkError, 2)} % off), ` +
+    `undelivered ${check.lost}, duplicates ${check.duplicates}, ${checkError <= 5 && check.lost === 0 && check.duplicates === 0 ? "PASS" : "FAIL"}`);
   return { name: "outbox", metrics, notes: `${MESSAGES} messages to ${CHATS} chats, global limit ${GLOBAL_RATE}/s (burst ${GLOBAL_BURST}). ${lines.join("; ")}` };
 }

@@ -148,6 +148,8 @@ export function createProgressCommands(deps: ProgressFlowDeps) {
   const withScope = (show: typeof showProgress): CommandHandler => async (ctx, args) => {
     const campaign = ctx.services.campaigns.current();
     if (!campaign) return void ctx.reply(ctx.t("core.no_campaign"));
+    // Figures stay out of group chats unless the plan allows them there (CampaignDef.figuresInGroups).
+    if (ctx.msg.address.isGroup && !campaign.figuresInGroups) return void ctx.reply(ctx.t("board.chat.privateOnly"));
     const scope = resolveScope(ctx, args, campaign.year);
     if (scope) await show(ctx, deps, campaign, scope);
   };

@@ -135,16 +135,17 @@ export function createBoardService(deps: BoardServiceDeps) {
   async function progress(campaign: BoardCampaign, o: ViewOptions): Promise<ProgressView> {
     const m = await meta(campaign, o);
     const day = `${m.today.year}-${m.today.month}-${m.today.day}`;
-    return progressCache(`${campaign.id}|${m.version}|${m.period}|${day}`, async () => {
+    const view = await progressCache(`${campaign.id}|${m.version}|${m.period}|${day}`, async () => {
       const d = await data(m);
       const units = deps.org.listUnits();
       return { ...m, units, snapshot: buildProgressView({ campaign, units, data: d, period: m.period, today: m.today }) };
     });
+    return { ...view, at: o.at };
   }
 
   async function standings(campaign: BoardCampaign, o: ViewOptions): Promise<StandingsView> {
     const m = await meta(campaign, o);
-    return standingsCache(`${campaign.id}|${m.version}|${m.period}|${dueKey(campaign, o.at, deps.timeZone)}`, async () => {
+    const view = await standingsCache(`${campaign.id}|${m.version}|${m.period}|${dueKey(campaign, o.at, deps.timeZone)}`, async () => {
       const d = await data(m);
       const list = unitStandings({
         campaign, units: deps.org.listUnits(), clusters: deps.org.listClusters(), officers: deps.org.listOfficers(),
@@ -152,6 +153,7 @@ export function createBoardService(deps: BoardServiceDeps) {
       });
       return { ...m, standings: list, data: d };
     });
+    return { ...view, at: o.at };
   }
 
   function clustersFor(group: string | undefined): Cluster[] {
@@ -164,11 +166,12 @@ export function createBoardService(deps: BoardServiceDeps) {
   async function ranking(campaign: BoardCampaign, o: ViewOptions & { group?: string }): Promise<RankingView> {
     const clusters = clustersFor(o.group);
     const m = await meta(campaign, o);
-    return rankingCache(`${campaign.id}|${m.version}|${m.period}|${dueKey(campaign, o.at, deps.timeZone)}|${o.group ?? "*"}`, async () => {
+    const view = await rankingCache(`${campaign.id}|${m.version}|${m.period}|${dueKey(campaign, o.at, deps.timeZone)}|${o.group ?? "*"}`, async () => {
       const [p, s] = await Promise.all([progress(campaign, o), standings(campaign, o)]);
       const rankings = buildRankingView({ clusters, units: p.units, snapshot: p.snapshot, standings: s.standings, data: s.data });
       return { ...m, rankings, model: s.data.scoring };
     });
+    return { ...view, at: o.at };
   }
 
   async function addAdjustment(campaign: BoardCampaign, a: { unitCode: string; points: number; reason: string; by: string }, at: Date): Promise<StoredAdjustment> {

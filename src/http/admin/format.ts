@@ -38,7 +38,9 @@ export function when(d: Date | null | undefined, timeZone: string): string {
     f = new Intl.DateTimeFormat("vi-VN", { timeZone, day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
     dateTimes.set(timeZone, f);
   }
-  return f.format(d).replace(",", "");
+  const parts = f.formatToParts(d);
+  const part = (type: string) => parts.find((x) => x.type === type)?.value ?? "";
+  return `${part("day")}/${part("month")}/${part("year")} ${part("hour")}:${part("minute")}`;
 }
 
 /** A coloured status label. */

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BotHarness } from "../../helpers/bot-harness";
-import { createBoardHarness, startBoardServer, TOKEN } from "./board-env";
+import { createBoardHarness, json, startBoardServer, TOKEN } from "./board-env";
 
 const auth = { authorization: `Bearer ${TOKEN}` };
 
@@ -28,7 +28,7 @@ describe("ranking adjustments and API validation", () => {
   it("refuses an adjustment without a reason, with zero points, for an unknown unit or campaign", async () => {
     const missing = await post(ADJ, { unit: "H-KIENHAI", points: 2 });
     expect(missing.status).toBe(400);
-    expect((await missing.json()).error).toMatchObject({ code: "bad_request", message: expect.stringContaining("reason") });
+    expect((await json(missing)).error).toMatchObject({ code: "bad_request", message: expect.stringContaining("reason") });
     expect((await post(ADJ, { unit: "H-KIENHAI", points: 2, reason: "   " })).status).toBe(400);
     expect((await post(ADJ, { unit: "H-KIENHAI", points: 0, reason: "x" })).status).toBe(400);
     expect((await post(ADJ, { unit: "H-KIENHAI", points: "2", reason: "x" })).status).toBe(400);
@@ -42,13 +42,13 @@ describe("ranking adjustments and API validation", () => {
   });
 
   it("stores an adjustment, shows it in the ranking with its reason and writes the audit log", async () => {
-    const before = await (await get("/api/campaigns/kg-2021/ranking?group=CUM-1")).json();
+    const before = await json(get("/api/campaigns/kg-2021/ranking?group=CUM-1"));
     const kienHai = (r: typeof before) => r.clusters[0].units.find((u: { unit: string }) => u.unit === "H-KIENHAI");
     const res = await post(ADJ, { unit: "H-KIENHAI", points: -1.5, reason: "Báo cáo sai lệch số liệu quý I (Công văn 12/BTĐKT)" });
     expect(res.status).toBe(201);
-    const created = await res.json();
+    const created = await json(res);
     expect(created).toMatchObject({ unit: "H-KIENHAI", points: -1.5, by: "admin" });
-    const after = await (await get("/api/campaigns/kg-2021/ranking?group=CUM-1")).json();
+    const after = await json(get("/api/campaigns/kg-2021/ranking?group=CUM-1"));
     expect(kienHai(after).adjustmentPoints).toBe(-1.5);
     expect(kienHai(after).totalScore).toBeCloseTo(kienHai(before).totalScore - 1.5, 9);
     expect(kienHai(after).adjustments).toEqual([{ points: -1.5, reason: "Báo cáo sai lệch số liệu quý I (Công văn 12/BTĐKT)", by: "admin" }]);
@@ -79,6 +79,20 @@ describe("ranking adjustments and API validation", () => {
     expect(await h.runtime.db.auditLog.count({ where: { action: "ranking.adjusted" } })).toBe(2);
   });
 
+  it("the outbox page lists failed and dead deliveries, escaped", async () => {
+    const now = h.clock.now();
+    const dead = await h.runtime.outboxRepo.enqueue({ dedupeKey: "board-test-dead", recipient: "telegram:42", kind: "reminder", message: { text: "Nhắc hạn <b>quý I</b>" } }, now);
+    await h.runtime.outboxRepo.markFinal(dead.id, "dead", "400 Bad Request: <chat not found> & co");
+    const retry = await h.runtime.outboxRepo.enqueue({ dedupeKey: "board-test-retry", recipient: "zalo:7", kind: "digest", message: { text: "Tổng hợp" } }, now);
+    await h.runtime.outboxRepo.markRetry(retry.id, new Date(now.getTime() + 60_000), "503 Service Unavailable");
+    const page = await (await get("/admin/outbox")).text();
+    expect(page).toContain('data-status="dead"');
+    expect(page).toContain('data-status="retry"');
+    expect(page).toContain("400 Bad Request: &lt;chat not found&gt; &amp; co");
+    expect(page).toContain("Nhắc hạn &lt;b&gt;quý I&lt;/b&gt;");
+    expect(page).not.toContain("board-test-sent");
+  });
+
   it("validates queries with clear 4xx JSON errors", async () => {
     const cases: [string, number, string][] = [
       ["/api/campaigns/kg-2021/progress?period=quy1", 400, "not a period code"],
@@ -95,16 +109,16 @@ describe("ranking adjustments and API validation", () => {
     for (const [path, status, text] of cases) {
       const res = await get(path);
       expect(res.status, path).toBe(status);
-      const body = await res.json();
+      const body = await json(res);
       expect(body.error.message, path).toContain(text);
     }
     expect((await get("/api/campaigns/kg-2021/progress", {})).status).toBe(401);
   });
 
   it("judges a view as of a given instant: Q1 on 1 March expects a sixth of the year", async () => {
-    const res = await (await get("/api/campaigns/kg-2021/progress?period=2021-Q1&at=2021-03-01T08:00")).json();
+    const res = await json(get("/api/campaigns/kg-2021/progress?period=2021-Q1&at=2021-03-01T08:00"));
     expect(res.elapsedShare).toBeCloseTo(60 / 365, 9);
-    const late = await (await get("/api/campaigns/kg-2021/progress?at=2021-06-20T08:00")).json();
+    const late = await json(get("/api/campaigns/kg-2021/progress?at=2021-06-20T08:00"));
     expect(late.period).toBe("2021-H1");
   });
 

@@ -138,3 +138,9 @@ export async function startBoardServer(runtime: import("../../../src/app/build-r
   const url = `http://127.0.0.1:${(server.address() as import("node:net").AddressInfo).port}`;
   return { url, close: () => new Promise<void>((r) => server.close(() => r())) };
 }
+
+/** A JSON body, loosely typed: tests assert on its shape. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function json(res: Response | Promise<Response>): Promise<any> {
+  return (await res).json();
+}

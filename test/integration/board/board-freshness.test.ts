@@ -6,13 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaProgressRepository } from "../../../src/storage/prisma-progress-repository";
 import type { BotHarness } from "../../helpers/bot-harness";
 import { testDbKinds } from "../../helpers/test-db";
-import { createBoardHarness, startBoardServer, TOKEN } from "./board-env";
+import { createBoardHarness, json, startBoardServer, TOKEN } from "./board-env";
 
 describe.each(testDbKinds())("fresh board views on %s", (kind) => {
   let h: BotHarness;
   let server: Awaited<ReturnType<typeof startBoardServer>>;
   const budget = async () => {
-    const res = await (await fetch(`${server.url}/api/campaigns/kg-2021/progress?period=2021-Q1`, { headers: { authorization: `Bearer ${TOKEN}` } })).json();
+    const res = await json(fetch(`${server.url}/api/campaigns/kg-2021/progress?period=2021-Q1`, { headers: { authorization: `Bearer ${TOKEN}` } }));
     return res.indicators.find((i: { code: string }) => i.code === "budget_revenue") as { value: number; unitsReported: number };
   };
   const ids = async (unitCode: string) => {
@@ -57,7 +57,7 @@ describe.each(testDbKinds())("fresh board views on %s", (kind) => {
       data: { campaignId: k.campaignId, unitId: k.unitId, version: 1, status: "pending", titlesJson: "[]", commitmentsJson: "[]", individualsJson: "[]", draftedBy: k.officerId },
     });
     const standing = async () => {
-      const res = await (await fetch(`${server.url}/api/campaigns/kg-2021/standings?period=2021-Q1`, { headers: { authorization: `Bearer ${TOKEN}` } })).json();
+      const res = await json(fetch(`${server.url}/api/campaigns/kg-2021/standings?period=2021-Q1`, { headers: { authorization: `Bearer ${TOKEN}` } }));
       return res.units.find((u: { unit: string }) => u.unit === "H-KIENLUONG");
     };
     expect((await standing()).registeredAt).toBeNull();

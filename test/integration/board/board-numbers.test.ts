@@ -10,7 +10,7 @@ import { provinceChartData } from "../../../src/app/board/board-reports";
 import { createTranslator } from "../../../src/i18n/i18n";
 import type { BotHarness } from "../../helpers/bot-harness";
 import { testDbKinds } from "../../helpers/test-db";
-import { createBoardHarness, startBoardServer, TOKEN } from "./board-env";
+import { createBoardHarness, json, startBoardServer, TOKEN } from "./board-env";
 
 const t = createTranslator("vi");
 const auth = { authorization: `Bearer ${TOKEN}` };
@@ -79,7 +79,7 @@ describe.each(testDbKinds())("board numbers on %s", (kind) => {
     server = await startBoardServer(h.runtime);
     const res = await get("/api/campaigns/kg-2021/progress");
     expect(res.status).toBe(200);
-    api = await res.json();
+    api = await json(res);
   }, 120_000);
   afterAll(async () => {
     await server?.close();
@@ -159,7 +159,7 @@ describe.each(testDbKinds())("board numbers on %s", (kind) => {
   });
 
   it("per unit: API, dashboard drill-down and the by-unit export agree, commitments included", async () => {
-    const res = await (await get("/api/campaigns/kg-2021/progress?by=unit&period=2021-Q1")).json();
+    const res = await json(get("/api/campaigns/kg-2021/progress?by=unit&period=2021-Q1"));
     const unit = (code: string) => res.units.find((u: { unit: string }) => u.unit === code);
     const budget = (code: string) => unit(code).indicators.find((i: { code: string }) => i.code === "budget_revenue");
     expect(budget("H-HATIEN")).toMatchObject({ value: 125.5, target: null, noDataReason: "no_unit_target" });
@@ -177,7 +177,7 @@ describe.each(testDbKinds())("board numbers on %s", (kind) => {
   });
 
   it("ranking: timeliness from report times, registration and pledge; API, export and dashboard agree", async () => {
-    const res = await (await get("/api/campaigns/kg-2021/ranking?group=CUM-1&period=2021-Q1")).json();
+    const res = await json(get("/api/campaigns/kg-2021/ranking?group=CUM-1&period=2021-Q1"));
     const cluster = res.clusters[0];
     expect(cluster.code).toBe("CUM-1");
     const unit = (code: string) => cluster.units.find((u: { unit: string }) => u.unit === code);
@@ -203,7 +203,7 @@ describe.each(testDbKinds())("board numbers on %s", (kind) => {
   });
 
   it("standings list who has not reported, registered or signed", async () => {
-    const res = await (await get("/api/campaigns/kg-2021/standings?period=2021-Q1")).json();
+    const res = await json(get("/api/campaigns/kg-2021/standings?period=2021-Q1"));
     const s = (code: string) => res.units.find((u: { unit: string }) => u.unit === code);
     expect(s("H-KIENLUONG")).toMatchObject({ reportsSent: 0, reportsOwed: 10, missedDeadlines: ["bao-cao-quy-1"], registeredAt: null, pledges: { "CUM-1": false } });
     expect(s("H-RACHGIA")).toMatchObject({ reportsSent: 6, missedDeadlines: [], pledges: { "CUM-1": true } });

@@ -65,6 +65,12 @@ describe.each(testDbKinds())("progress in chat on %s", (kind) => {
     expect(lastImage("zalo-bot")?.imagePng).toBeUndefined();
   });
 
+  it("keeps figures out of group chats (the plan does not allow them there)", async () => {
+    const [reply] = await h.say("/tiendo", { user: "rg", group: "-100777" });
+    expect(reply).toContain("chỉ xem trong chat riêng");
+    expect(reply).not.toContain("850");
+  });
+
   it("free progress questions reach the same answers", async () => {
     const [mine] = await h.say("tiến độ đơn vị mình", { user: "rg" });
     expect(mine).toContain("Tiến độ – Thành phố Rạch Giá");

@@ -7,18 +7,19 @@
  * PostgreSQL only: "restart" = pg_terminate_backend on every connection of the test database, several times.
  */
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { createTranslator } from "../../../src/i18n/i18n";
 import { nextId, plain, post, tgText, waitFor } from "../../helpers/e2e-server";
 import { createDb } from "../../../src/storage/prisma-client";
-import { createTestDb, PG_ADMIN_URL, testDbKinds } from "../../helpers/test-db";
+import { createTestDb, PG_ADMIN_URL } from "../../helpers/test-db";
 import { captureLog, postUntilAccepted, settle, startBot, type Bot } from "../hostile/promise-kit";
 
 const t = createTranslator("vi");
 const USERS = 40;
 const KILLS = 4;
 
-describe.skipIf(!testDbKinds().includes("postgres"))("the database restarting under load (PostgreSQL)", () => {
+/** The database-restart tests (PostgreSQL; they start their own bot). */
+export function dbRestartTests(): void {
   let bot: Bot;
   let admin: pg.Client;
   const log = captureLog("debug");
@@ -141,4 +142,4 @@ describe.skipIf(!testDbKinds().includes("postgres"))("the database restarting un
       await tdb.drop();
     }
   });
-});
+}

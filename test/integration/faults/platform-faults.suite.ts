@@ -8,7 +8,7 @@
  * platforms, behind a fault proxy for the faults the fakes cannot script. 429 with retry_after, blocked users and
  * token expiry are covered by test/integration/e2e/delivery-e2e.test.ts.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { createTelegramApi } from "../../../src/channels/telegram/telegram-api";
 import { createTelegramSender } from "../../../src/channels/telegram/telegram-sender";
 import { createZaloBotSender } from "../../../src/channels/zalo/zalo-bot-adapter";
@@ -25,14 +25,15 @@ import { createPrismaOutboxRepository } from "../../../src/storage/prisma-outbox
 import { createFakeTelegramServer, type FakeTelegramServer } from "../../fakes/fake-telegram-server";
 import { createFakeZaloServer, type FakeZaloServer } from "../../fakes/fake-zalo-server";
 import { FAST_LIMITS, nextId, waitFor } from "../../helpers/e2e-server";
-import { createTestDb, testDbKinds, type TestDb } from "../../helpers/test-db";
+import { createTestDb, type TestDb, type TestDbKind } from "../../helpers/test-db";
 import { settle } from "../hostile/promise-kit";
 import { createFaultProxy, type FaultProxy } from "./fault-proxy";
 
 /** Per-call timeout of the senders here (production: 15 s): short, so hangs cost little; long enough for a busy CI. */
 const TIMEOUT_MS = 1500;
 
-describe.each(testDbKinds())("platform faults on %s", (kind) => {
+/** The platform-fault tests on one database (they start their own outbox, senders, fakes and proxies). */
+export function platformFaultTests(kind: TestDbKind): void {
   let tdb: TestDb;
   let db: Db;
   let tg: FakeTelegramServer;
@@ -134,4 +135,4 @@ describe.each(testDbKinds())("platform faults on %s", (kind) => {
     expect(final.map((r) => r.status)).toEqual(["sent", "sent"]);
     expect(final.every((r) => r.attempts >= 2)).toBe(true);
   });
-});
+}

@@ -4,12 +4,11 @@
  * delivery, and keeps serving. A replayed delivery (the same update again, or the same button pressed again) has one
  * effect. Runs the real started bot (all three webhook routes) against the fake platforms.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { createTranslator } from "../../../src/i18n/i18n";
 import { signedZaloDelivery } from "../../fakes/fake-zalo-server";
 import { nextId, post, tgText, waitFor, zaloBotText, zaloText, TG_SECRET, ZALO_BOT_SECRET, ZALO_OA_SECRET_KEY } from "../../helpers/e2e-server";
-import { testDbKinds } from "../../helpers/test-db";
-import { linkTelegram, rawRequest, settle, startPlanE2e, tableCounts, tgCallback, type PlanE2e } from "./promise-kit";
+import { linkTelegram, rawRequest, settle, tableCounts, tgCallback, type PlanE2e } from "./promise-kit";
 
 const t = createTranslator("vi");
 const plainKey = (key: string) => t(key).replace(/\*\*/g, "");
@@ -46,18 +45,16 @@ const WRONG_SHAPE: unknown[] = [
   { event_name: "user_send_text", app_id: "1", sender: { id: "1".repeat(40) }, message: { text: "a".repeat(100_000), msg_id: "m" }, timestamp: "1e309" },
 ];
 
-describe.each(testDbKinds())("hostile webhook traffic on %s", (kind) => {
+/** The webhook attacks, against a bot started by the caller (hostile.test.ts). */
+export function webhookAttackTests(server: () => PlanE2e): void {
   let e: PlanE2e;
   const routes = (): { name: string; path: string; headers: Record<string, string> }[] => [
     { name: "telegram", path: "/webhooks/telegram", headers: { "x-telegram-bot-api-secret-token": TG_SECRET } },
     { name: "zalo-bot", path: "/webhooks/zalo-bot", headers: { "x-bot-api-secret-token": ZALO_BOT_SECRET } },
     { name: "zalo", path: "/webhooks/zalo", headers: { "x-zevent-signature": `mac=${"0".repeat(64)}` } },
   ];
-  beforeAll(async () => {
-    e = await startPlanE2e(kind);
-  });
-  afterAll(async () => {
-    await e?.stop();
+  beforeAll(() => {
+    e = server();
   });
 
   async function stillServing(): Promise<void> {
@@ -188,4 +185,4 @@ describe.each(testDbKinds())("hostile webhook traffic on %s", (kind) => {
     expect(e.tgTexts(user).slice(3)).toEqual(Array(3).fill(plainKey("core.expired_button")));
     expect(e.zaloTexts(zaloUser)).toHaveLength(1);
   });
-});
+}

@@ -6,12 +6,14 @@
  * public ones (health and the three webhooks). Auth does not depend on the database: runs on the first available.
  */
 import type { Express } from "express";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { post, startE2e, type E2eServer } from "../../helpers/e2e-server";
 import { rawRequest } from "../hostile/promise-kit";
-import { testDbKinds } from "../../helpers/test-db";
+import type { TestDbKind } from "../../helpers/test-db";
 
-const ADMIN_TOKEN = "access-admin-token-0123456789abcdef";
+/** The admin token the caller must configure. */
+export const ACCESS_ADMIN_TOKEN = "access-admin-token-0123456789abcdef";
+const ADMIN_TOKEN = ACCESS_ADMIN_TOKEN;
 const PUBLIC = ["GET /healthz", "POST /webhooks/telegram", "POST /webhooks/zalo", "POST /webhooks/zalo-bot"];
 /** Dashboard routes that must answer without a session: its stylesheet and the sign-in/out endpoints (tested below). */
 const DASHBOARD_OPEN = ["GET /admin/assets/dashboard.css", "GET /admin/login", "POST /admin/login", "POST /admin/logout"];
@@ -54,7 +56,8 @@ function appOf(e: E2eServer): Express {
   return e.server.server.listeners("request")[0] as Express;
 }
 
-describe.each(testDbKinds().slice(0, 1))("admin routes on %s", (kind) => {
+/** The admin-route tests, against a bot started by the caller with ACCESS_ADMIN_TOKEN (a second one without it is started here). */
+export function adminRouteTests(server: () => E2eServer, kind: TestDbKind): void {
   let e: E2eServer;
   let off: E2eServer;
   let routes: RouteInfo[];
@@ -66,13 +69,12 @@ describe.each(testDbKinds().slice(0, 1))("admin routes on %s", (kind) => {
     post(`${s.url}${concrete(r.path)}`, r.method === "GET" ? "" : "{}", headers, r.method);
 
   beforeAll(async () => {
-    e = await startE2e(kind, { env: { ADMIN_TOKEN } });
+    e = server();
     off = await startE2e(kind, { db: e.tdb, env: { ADMIN_TOKEN: undefined } });
     routes = routesOf(appOf(e));
   });
   afterAll(async () => {
     await off?.stop();
-    await e?.stop();
   });
 
   it("finds the admin routes, and every other route is a known public one", () => {
@@ -164,4 +166,4 @@ describe.each(testDbKinds().slice(0, 1))("admin routes on %s", (kind) => {
     }
     expect((await post(`${off.url}/healthz`, "", {}, "GET")).status).toBe(200);
   });
-});
+}

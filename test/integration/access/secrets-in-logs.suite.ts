@@ -6,7 +6,7 @@
  * texts users sent. Logging does not depend on the database: runs on the first available.
  */
 import { createServer } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { startServer, type StartedServer } from "../../../src/app/start-server";
 import { loadConfig } from "../../../src/config/config";
 import { createLogger } from "../../../src/shared/logger";
@@ -16,7 +16,7 @@ import { createFakeTelegramServer, type FakeTelegramServer } from "../../fakes/f
 import { createFakeZaloServer, signedZaloDelivery, type FakeZaloServer } from "../../fakes/fake-zalo-server";
 import { SMALL_ORG } from "../../helpers/bot-harness";
 import { FAST_LIMITS, nextId, post, tgText, waitFor, zaloBotText, zaloText } from "../../helpers/e2e-server";
-import { createTestDb, testDbKinds, type TestDb } from "../../helpers/test-db";
+import { createTestDb, type TestDb, type TestDbKind } from "../../helpers/test-db";
 import { settle } from "../hostile/promise-kit";
 
 const ADMIN_TOKEN = "logs-ADMIN-token-9f8e7d6c5b4a";
@@ -34,7 +34,8 @@ async function deadPort(): Promise<number> {
   return port;
 }
 
-describe.each(testDbKinds().slice(0, 1))("secrets in logs on %s", (kind) => {
+/** The log-scan test; it starts its own two instances (every credential configured, a capturing logger). */
+export function secretsInLogTests(kind: TestDbKind): void {
   const lines: string[] = [];
   let db: TestDb;
   let pollerDb: TestDb;
@@ -134,4 +135,4 @@ describe.each(testDbKinds().slice(0, 1))("secrets in logs on %s", (kind) => {
     // The log is still useful: it says what failed, where, and why.
     expect(log).toMatch(/"failure":"(transient|rate_limited|unreachable|permanent)"/);
   });
-});
+}

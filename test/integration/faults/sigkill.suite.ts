@@ -10,7 +10,7 @@
  * test expires them instead of waiting. SQLite only (the embedded default, where an application crash must not cost
  * a committed write in WAL mode); on PostgreSQL the server keeps durability and the claims work the same way.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import type { NewDelivery } from "../../../src/delivery/outbox";
 import { createPrismaAccountRepository } from "../../../src/storage/prisma-account-repository";
 import { createDb, type Db } from "../../../src/storage/prisma-client";
@@ -20,13 +20,14 @@ import { createFakeTelegramServer, type FakeTelegramServer } from "../../fakes/f
 import { SMALL_ORG } from "../../helpers/bot-harness";
 import { nextId, plain, post, tgText, waitFor, TG_SECRET } from "../../helpers/e2e-server";
 import { seedKg2021 } from "../../helpers/seed-plan";
-import { createTestDb, testDbKinds, type TestDb } from "../../helpers/test-db";
+import { createTestDb, type TestDb } from "../../helpers/test-db";
 import { tgCallback } from "../hostile/promise-kit";
 import { startChildBot, type ChildBot } from "./child-bot";
 
 const BATCH = 120;
 
-describe.skipIf(!testDbKinds().includes("sqlite"))("SIGKILL during a confirmation and a reminder batch (sqlite)", () => {
+/** The SIGKILL test (SQLite; it runs the bot as a child process). */
+export function sigkillTests(): void {
   let tdb: TestDb;
   let db: Db;
   let tg: FakeTelegramServer;
@@ -113,4 +114,4 @@ describe.skipIf(!testDbKinds().includes("sqlite"))("SIGKILL during a confirmatio
     const extra = chats.reduce((n, c) => n + texts(c).length - 1, 0);
     expect(extra).toBe(inFlight);
   }, 240_000);
-});
+}

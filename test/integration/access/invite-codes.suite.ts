@@ -4,23 +4,22 @@
  * affecting anyone else. Through the real webhooks of all three platforms; the single-use race depends on the
  * database's conditional update, so it runs on both.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { createTranslator } from "../../../src/i18n/i18n";
 import { LINK_MAX_FAILURES } from "../../../src/conversation/flows/account.flow";
-import { nextId, plain, startE2e, tgText, waitFor, zaloBotText, zaloText, type E2eServer } from "../../helpers/e2e-server";
-import { testDbKinds } from "../../helpers/test-db";
+import { hashInviteCode } from "../../../src/storage/prisma-account-repository";
+import { nextId, plain, tgText, waitFor, zaloBotText, zaloText, type E2eServer } from "../../helpers/e2e-server";
+import { testDbKinds, type TestDbKind } from "../../helpers/test-db";
 import { settle } from "../hostile/promise-kit";
 
 const t = createTranslator("vi");
 const say = (key: string, params?: Record<string, string | number>) => plain(t(key, params));
 
-describe.each(testDbKinds())("invite codes on %s", (kind) => {
+/** The invite-code tests, against a bot started by the caller. */
+export function inviteCodeTests(server: () => E2eServer, kind: TestDbKind): void {
   let e: E2eServer;
-  beforeAll(async () => {
-    e = await startE2e(kind);
-  });
-  afterAll(async () => {
-    await e?.stop();
+  beforeAll(() => {
+    e = server();
   });
 
   const zaloUser = () => String(4_680_000_000_000_000_000n + BigInt(nextId()));
@@ -45,8 +44,8 @@ describe.each(testDbKinds())("invite codes on %s", (kind) => {
         e.runtime.accounts.findAccount("telegram", String(tg)), e.runtime.accounts.findAccount("zalo", oa), e.runtime.accounts.findAccount("zalo-bot", bot),
       ]);
       expect(accounts.filter((a) => a?.officerId === officerId)).toHaveLength(1);
-      const invite = await e.runtime.db.inviteCode.findMany({ where: { officerId, usedAt: { not: null } }, orderBy: { usedAt: "desc" }, take: 1 });
-      expect(accounts.find((a) => a?.officerId === officerId)?.id).toBe(invite[0]?.usedByAccount);
+      const invite = await e.runtime.db.inviteCode.findUniqueOrThrow({ where: { codeHash: hashInviteCode(code) } });
+      expect(accounts.find((a) => a?.officerId === officerId)?.id).toBe(invite.usedByAccount);
     }
   });
 
@@ -92,4 +91,4 @@ describe.each(testDbKinds())("invite codes on %s", (kind) => {
     expect(e.tgTexts(other)[0]).toMatch(/^✅/);
     await settle(50);
   });
-});
+}

@@ -6,27 +6,27 @@
  * What touches storage runs on both databases; reading and answering only on one.
  */
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { escapeHtml } from "../../../src/channels/telegram/telegram-render";
 import { createTranslator } from "../../../src/i18n/i18n";
 import { nextId, plain, post, tgText, waitFor, zaloText } from "../../helpers/e2e-server";
-import { testDbKinds } from "../../helpers/test-db";
-import { HOSTILE_NAMES, HOSTILE_ORG, linkTelegram, settle, startPlanE2e, tableCounts, tgCallback, type PlanE2e } from "./promise-kit";
+import { HOSTILE_NAMES, HOSTILE_ORG, linkTelegram, settle, tableCounts, tgCallback, type PlanE2e } from "./promise-kit";
 
-const ADMIN_TOKEN = "hostile-admin-token-0123456789";
+/** The admin token the caller must configure (for POST /api/parse). */
+export const HOSTILE_ADMIN_TOKEN = "hostile-admin-token-0123456789";
+const ADMIN_TOKEN = HOSTILE_ADMIN_TOKEN;
 const t = createTranslator("vi");
 const READ_BACK_TITLE = t("report.readback.title");
-const PLAIN_TEXT = "Thu ngân sách quý 1 đạt 3.200 tỷ đồng";
+const PLAIN_TEXT = "Giải quyết việc làm tháng 3 được 3.200 lượt người";
 
-describe.each(testDbKinds())("hostile text on %s", (kind) => {
-  /** Reading and answering do not depend on the database: those tests run on one (the last available). */
-  const logicToo = kind === testDbKinds().at(-1);
+/**
+ * The hostile-text tests, against a bot started by the caller (hostile.test.ts) with HOSTILE_ORG and ADMIN_TOKEN.
+ * `logicToo`: also run the tests that do not depend on the database (reading and answering).
+ */
+export function hostileTextTests(server: () => PlanE2e, logicToo: boolean): void {
   let e: PlanE2e;
-  beforeAll(async () => {
-    e = await startPlanE2e(kind, { org: HOSTILE_ORG, env: { ADMIN_TOKEN } });
-  });
-  afterAll(async () => {
-    await e?.stop();
+  beforeAll(() => {
+    e = server();
   });
 
   /** Posts a Telegram text and waits for `replies` more texts in that chat; returns the new ones. */
@@ -73,7 +73,9 @@ describe.each(testDbKinds())("hostile text on %s", (kind) => {
     const [clean] = await say(user, PLAIN_TEXT);
     expect(clean).toContain(plain(READ_BACK_TITLE));
     await say(user, "/huy");
-    const noisy = `🙏 \u202B${PLAIN_TEXT.normalize("NFD").replace("3.200", "3.2\u200B00").replace("quý", "q\u200Duý\u200F")}\u202C 👍🏽`;
+    const marked = PLAIN_TEXT.replace("3.200", "3.2\u200B00").replace("tháng", "th\u200Dáng\u200F").replace("việc", "vi\u2066ệc\u2069");
+    expect(marked).not.toBe(PLAIN_TEXT);
+    const noisy = `🙏 \u202B${marked.normalize("NFD")}\u202C 👍🏽`;
     expect(noisy.normalize("NFC")).not.toBe(PLAIN_TEXT);
     const [read] = await say(user, noisy);
     expect(read).toBe(clean);
@@ -83,7 +85,7 @@ describe.each(testDbKinds())("hostile text on %s", (kind) => {
     await waitFor(async () => (await e.runtime.db.progressReport.count()) === before + 1, 10_000, "stored");
     const row = await e.runtime.db.progressReport.findFirstOrThrow({ orderBy: { createdAt: "desc" } });
     expect(row.value).toBe(3200);
-    expect(row.period).toBe("2021-Q1");
+    expect(row.period).toBe("2021-M03");
   });
 
   it("texts with HTML, Markdown and SQL are echoed escaped and stored literally", async () => {
@@ -175,4 +177,4 @@ describe.each(testDbKinds())("hostile text on %s", (kind) => {
       if (status >= 400) expect(JSON.parse(res.body)).toHaveProperty("error.code");
     }
   });
-});
+}
