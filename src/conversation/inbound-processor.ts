@@ -73,7 +73,10 @@ export function createInboundProcessor(deps: InboundProcessorDeps) {
     } catch (err) {
       deps.logger.error({ err, updateId: msg.updateId, channel: msg.address.channel, chat: formatAddress(msg.address) }, "handler failed");
       const t = createTranslator(deps.defaultLocale);
-      await deliverReplies(msg, [{ text: t("core.error_apology") }]).catch(() => undefined);
+      const apologised = await deliverReplies(msg, [{ text: t("core.error_apology") }]).then(() => true, () => false);
+      // Neither the answer nor the apology could be queued (the database is failing): leave the update claimed, so
+      // the sweep handles it again when the claim expires, instead of closing it with nobody told.
+      if (!apologised) return;
       await deps.store.complete(msg.updateId, deps.clock.now(), err instanceof Error ? err.message.slice(0, 500) : "error");
     }
   }

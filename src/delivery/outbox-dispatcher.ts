@@ -107,11 +107,28 @@ export function createOutboxDispatcher(deps: OutboxDispatcherDeps): OutboxDispat
     // Pacing may have outlived the batch's lock: re-check ownership right before the send (no double send by
     // another instance that re-claimed the row meanwhile).
     if (!(await deps.repo.renewLock(d.id, deps.holderId, new Date(deps.clock.now().getTime() + LOCK_MS)))) return;
+    let res: Awaited<ReturnType<ChannelSender["send"]>>;
     try {
-      const res = await sender.send(to, d.message);
-      await deps.repo.markSent(d.id, deps.clock.now(), res.externalId);
+      res = await sender.send(to, d.message);
     } catch (err) {
-      await handleFailure(d, to, err, chatBucket);
+      return handleFailure(d, to, err, chatBucket);
+    }
+    await markSentOrLeave(d, res.externalId);
+  }
+
+  /**
+   * The platform has the message: failing to record that must not count as a failed send (a retry would deliver it
+   * twice). The mark is retried briefly; if the store stays down the row stays "sending" and is sent again when its
+   * lock expires, the documented in-flight window.
+   */
+  async function markSentOrLeave(d: Delivery, externalId: string | undefined): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await deps.repo.markSent(d.id, deps.clock.now(), externalId);
+      } catch (err) {
+        if (attempt >= 3) return void deps.logger.error({ err, deliveryId: d.id }, "delivery sent but not marked");
+        await sleep(200 * 2 ** attempt);
+      }
     }
   }
 

@@ -4,6 +4,7 @@
  */
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 
@@ -21,7 +22,12 @@ export function createDb(databaseUrl: string): Db {
   if (providerOf(databaseUrl) === "sqlite") {
     return new SqliteClient({ adapter: tunedSqlite(new PrismaBetterSQLite3({ url: databaseUrl, timeout: 10_000 })) });
   }
-  const adapter = releaseOnFailedEnd(new PrismaPg({ connectionString: databaseUrl, max: 10 }));
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  // A connection can fail in the same network read that made it ready, before whoever checked it out has attached
+  // its error listener, and pg's 'error' event with no listener crashes the process (seen when PostgreSQL restarts).
+  // The failure still reaches the query or transaction that uses the connection.
+  pool.on("connect", (client) => void client.on("error", () => undefined));
+  const adapter = releaseOnFailedEnd(new PrismaPg(pool, { disposeExternalPool: true }));
   return new PostgresClient({ adapter }) as unknown as Db;
 }
 

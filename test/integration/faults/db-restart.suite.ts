@@ -23,13 +23,18 @@ export function dbRestartTests(): void {
   let bot: Bot;
   let admin: pg.Client;
   const log = captureLog("debug");
+  /** Errors nobody handled (a pg 'error' event without a listener would crash the process in production). */
+  const uncaught: unknown[] = [];
+  const monitor = (err: unknown) => void uncaught.push(err);
 
   beforeAll(async () => {
+    process.on("uncaughtExceptionMonitor", monitor);
     bot = await startBot("postgres", { logger: log.logger, sweepEveryMs: 300 });
     admin = new pg.Client({ connectionString: PG_ADMIN_URL });
     await admin.connect();
   });
   afterAll(async () => {
+    process.off("uncaughtExceptionMonitor", monitor);
     await admin?.end();
     await bot?.stop();
   });
@@ -114,6 +119,7 @@ export function dbRestartTests(): void {
     const text = log.lines.join("");
     expect(text).not.toContain("QUUX");
     expect(text).not.toContain("ghi chú riêng");
+    expect(uncaught).toEqual([]);
   }, 120_000);
 
   it("connections dropped in the middle of transactions leak nothing: afterwards every query answers and shutdown completes", async () => {
@@ -140,6 +146,8 @@ export function dbRestartTests(): void {
     } finally {
       expect(await within(db.$disconnect(), 5000)).not.toBe("timeout");
       await tdb.drop();
+      await settle(300);
+      expect(uncaught).toEqual([]);
     }
   });
 }
