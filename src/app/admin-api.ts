@@ -4,15 +4,10 @@ import { z } from "zod";
 import { HttpError } from "../http/http-error";
 import type { Runtime } from "./build-runtime";
 import { FEATURES } from "./features";
+import { campaignOr404 } from "./runtime-lookups";
 
 const deliveriesQuery = z.object({ status: z.string().max(20).optional(), kind: z.string().max(40).optional(), limit: z.coerce.number().int().min(1).max(1000).optional() });
 
-
-export function campaignOr404(runtime: Runtime, code: string) {
-  const c = runtime.campaigns.byCode(code);
-  if (!c) throw new HttpError("not_found", `no campaign ${code}`);
-  return c;
-}
 
 export function buildAdminApi(runtime: Runtime): Router {
   const r = Router();

@@ -3,13 +3,14 @@
  * with or without diacritics ("đăng ký", "dang ky", "Hủy"). Pure.
  */
 import { cleanText, foldText } from "../shared/text";
+import { wordTable } from "../shared/word-table";
 
 export type CommandName =
   | "start" | "dangky" | "baocao" | "tiendo" | "tieuchuan" | "nhacnho" | "huy" | "trogiup" | "ngonngu"
   | "ganhom" | "bieudo" | "giaouoc" | "menu";
 
 /** Folded, space-free spellings of each command (the first words of a message). */
-const SPELLINGS: Record<string, CommandName> = {
+const SPELLINGS = wordTable<CommandName>({
   start: "start", batdau: "start",
   dangky: "dangky", dangkythidua: "dangky", register: "dangky",
   baocao: "baocao", report: "baocao",
@@ -23,7 +24,7 @@ const SPELLINGS: Record<string, CommandName> = {
   bieudo: "bieudo", chart: "bieudo",
   giaouoc: "giaouoc", pledge: "giaouoc",
   menu: "menu",
-};
+});
 
 export interface ParsedCommand {
   name: CommandName;

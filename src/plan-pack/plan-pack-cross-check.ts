@@ -6,6 +6,7 @@
  */
 import { foldText } from "../shared/text.js";
 import { dateYear, periodYear } from "./plan-pack-values.js";
+import { wordTable } from "../shared/word-table.js";
 
 /** A problem as a path of keys/indices plus a message; formatted and located by the parser. */
 export interface RawIssue {
@@ -20,7 +21,7 @@ const arr = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);
 const str = (x: unknown): string | null => (typeof x === "string" ? x : null);
 
 /** Period letter required by each report kind; null = the deadline asks for no figures. */
-const PERIOD_SHAPE: Record<string, RegExp | null> = {
+const PERIOD_SHAPE = wordTable<RegExp | null>({
   registration: null,
   pledge: null,
   award_dossier: null,
@@ -29,7 +30,7 @@ const PERIOD_SHAPE: Record<string, RegExp | null> = {
   semiannual_review: /-H1$/,
   nine_month_report: /-9M$/,
   annual_review: /-Y$/,
-};
+});
 
 function duplicates(list: unknown[], key: string, prefix: string[], out: RawIssue[]): Set<string> {
   const seen = new Set<string>();

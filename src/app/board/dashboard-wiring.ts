@@ -6,13 +6,13 @@ import type { Router } from "express";
 import type { Runtime } from "../build-runtime";
 import { createDashboardRouter } from "../../http/admin/dashboard.route";
 import type { AuditRow } from "../../http/admin/dashboard-deps";
-import { createPrismaProgressRepository } from "../../storage/prisma-progress-repository";
+import { progressRepositoryFor } from "../runtime-lookups";
 import { boardOf } from "../features/board.feature";
 
 /** The dashboard router of a runtime; every page answers 503 when `adminToken` is unset. */
 export function buildDashboard(runtime: Runtime, adminToken: string | undefined): Router {
   const board = boardOf(runtime);
-  const figures = createPrismaProgressRepository(runtime.db, (campaignId, code) => runtime.campaigns.list().find((c) => c.id === campaignId)?.indicatorIds[code]);
+  const figures = progressRepositoryFor(runtime.db, runtime.campaigns);
   let verified: { key: string; result: { ok: boolean; brokenAt?: number } } | undefined;
   return createDashboardRouter({
     adminToken,

@@ -6,7 +6,7 @@ import { loadCriteriaKb } from "../../knowledge/load-criteria-kb";
 import { evaluateProgress } from "../../domain/progress/progress-status";
 import type { Db } from "../../storage/prisma-client";
 import type { BotServices } from "../../conversation/services";
-import { progressRepositoryFor } from "./reporting.feature";
+import { progressRepositoryFor } from "../runtime-lookups";
 import type { Feature } from "../feature";
 
 let cachedService: ReturnType<typeof createCriteriaService> | undefined;

@@ -1,19 +1,12 @@
 /** @module Progress reporting in conversation (issue 5): free text and /baocao, read-back, corrections, and the API. */
 import { z } from "zod";
-import type { CampaignCatalog } from "../../conversation/services";
 import { createReporting } from "../../conversation/flows/report.flow";
 import { parseMessage } from "../../domain/progress/parse/parse-message";
 import { isPeriodCode } from "../../domain/progress/period";
 import { HttpError } from "../../http/http-error";
-import { createPrismaProgressRepository } from "../../storage/prisma-progress-repository";
-import type { Db } from "../../storage/prisma-client";
-import { campaignOr404 } from "../admin-api";
+import { campaignOr404, progressRepositoryFor } from "../runtime-lookups";
 import type { Feature } from "../feature";
 
-/** The progress store, resolving indicator codes through the campaign catalog (reference data in memory). */
-export function progressRepositoryFor(db: Db, campaigns: CampaignCatalog) {
-  return createPrismaProgressRepository(db, (campaignId, code) => campaigns.list().find((c) => c.id === campaignId)?.indicatorIds[code]);
-}
 
 const reportsQuery = z.object({
   unit: z.string().max(40).optional(),

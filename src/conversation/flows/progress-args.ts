@@ -3,8 +3,9 @@
  * "M03", "T3") and Vietnamese words ("quý 1", "quý II", "6 tháng", "9 tháng", "cả năm", "tháng 3"). Pure.
  */
 import { foldText } from "../../shared/text";
+import { wordTable } from "../../shared/word-table";
 
-const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
+const ROMAN = wordTable<number>({ i: 1, ii: 2, iii: 3, iv: 4 });
 
 function month(year: number, m: number): string | undefined {
   return m >= 1 && m <= 12 ? `${year}-M${String(m).padStart(2, "0")}` : undefined;

@@ -12,6 +12,7 @@ import { composeNotFound } from "./compose-not-found.js";
 import { readQuestionCues, type CriteriaAspect } from "./question-cues.js";
 import { chooseRegime, type TimeCues } from "./regime.js";
 import { routeQuestion } from "./route-question.js";
+import { wordTable } from "../../shared/word-table.js";
 
 /** Context of one question: the campaign's year, the current instant and the officer's language. */
 export interface CriteriaContext {
@@ -34,7 +35,7 @@ export interface CriteriaService {
 /** Prefix of the callback data this service understands. */
 export const CRITERIA_CALLBACK_PREFIX = "crit:";
 
-const ACTIONS: Record<string, CriteriaAspect> = { bonus: "bonus", dossier: "dossier", deadline: "deadline", criteria: "criteria" };
+const ACTIONS = wordTable<CriteriaAspect>({ bonus: "bonus", dossier: "dossier", deadline: "deadline", criteria: "criteria" });
 
 /** Parses `crit:<id>[:<action>[:<period>]]`; null when malformed. */
 export function parseCriteriaCallback(data: string): { id: string; aspect: CriteriaAspect; period?: string } | null {

@@ -4,6 +4,7 @@
  * judgement — conditions such as "tiêu biểu xuất sắc" are left to it and reported as unknown.
  */
 import type { Recipient, RegimeId } from "./criteria-kb.js";
+import { wordTable } from "../../shared/word-table.js";
 
 /** hoàn thành xuất sắc / tốt / hoàn thành / không hoàn thành nhiệm vụ. */
 export type TaskRating = "excellent" | "good" | "completed" | "not_completed";
@@ -90,7 +91,7 @@ function initiativeOrExcellent(f: EligibilityFacts): boolean | undefined {
   return f.taskRating === undefined && f.initiatives === undefined ? undefined : false;
 }
 
-const CHECKS: Record<string, Check> = {
+const CHECKS = wordTable<Check>({
   lao_dong_tien_tien: (f) => [req("task_good", ratingAtLeast(f.taskRating, "good"))],
   chien_si_thi_dua_co_so: (f, r) => [
     req("ldtt_title", f.hasLdtt),
@@ -125,7 +126,7 @@ const CHECKS: Record<string, Check> = {
     r === "2003"
       ? [req("has_provincial_bk", f.hasProvincialBangKhen), req("excellent_years", atLeast(f.consecutiveExcellentYears, 5), { min: 5 }), req("initiatives_count", atLeast(f.initiatives, 5), { min: 5 })]
       : [req("has_provincial_bk", f.hasProvincialBangKhen), req("good_years", atLeast(f.consecutiveGoodYears, 5), { min: 5 }), req("cstdcs_in_period", atLeast(f.cstdcsInPeriod, 3), { min: 3 })],
-};
+});
 
 /**
  * Bằng khen tỉnh has alternative grounds; only the measurable one is checked. Not meeting it is "unknown"

@@ -8,6 +8,7 @@ import type { CriteriaIndex, EntryMatch } from "./criteria-index.js";
 import { isConfident } from "./criteria-index.js";
 import type { QuestionCues } from "./question-cues.js";
 import { searchFold } from "./search-text.js";
+import { wordTable } from "../../shared/word-table.js";
 
 export type Route =
   | { kind: "entry"; entry: KbEntry; subject?: KbEntry; confidence: number; alsoNamed: string[] }
@@ -24,11 +25,11 @@ const TOPIC_ROUTES: [RegExp, string][] = [
   [/\b(tham quyen|authority|who decides)\b/, "tham_quyen_khen_thuong"],
 ];
 
-const ASPECT_TOPIC: Record<string, string> = {
+const ASPECT_TOPIC = wordTable<string>({
   dossier: "ho_so_de_nghi_khen_thuong",
   deadline: "thoi_han_ho_so",
   registration: "dang_ky_thi_dua",
-};
+});
 
 interface Ranked {
   match: EntryMatch;

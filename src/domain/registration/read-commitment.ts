@@ -5,6 +5,7 @@
  */
 import type { IndicatorDef } from "../campaigns/campaign";
 import { cleanText, foldText } from "../../shared/text";
+import { wordTable } from "../../shared/word-table";
 
 export type CommitmentProblem = "not_a_number" | "negative" | "wrong_measure" | "above_max";
 
@@ -15,7 +16,7 @@ export type CommitmentRead =
 const YES = new Set(["dat", "co", "yes", "achieved", "dam bao", "1"]);
 const NO = new Set(["khong dat", "khong", "no", "not achieved", "khong dam bao", "0"]);
 /** Short forms officers type for the first word of a measure. */
-const WORD_ALIASES: Record<string, string> = { tr: "trieu", trd: "trieu dong", ty: "ty", ti: "ty", percent: "%", "phan tram": "%" };
+const WORD_ALIASES = wordTable<string>({ tr: "trieu", trd: "trieu dong", ty: "ty", ti: "ty", percent: "%", "phan tram": "%" });
 
 /**
  * Reads a digit string with separators the Vietnamese way: dot thousands and comma decimals ("3.200,5", "6,01"),

@@ -13,7 +13,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // features.ts first: reporting.feature → admin-api → features.ts is a cycle that leaves FEATURES with a hole otherwise.
 import { buildFeatures } from "../../../src/app/features";
-import { progressRepositoryFor } from "../../../src/app/features/reporting.feature";
+import { progressRepositoryFor } from "../../../src/app/runtime-lookups";
 import { createTranslator } from "../../../src/i18n/i18n";
 import type { OrgImport } from "../../../src/storage/prisma-org-import";
 import { createBotHarness, SMALL_ORG, type BotHarness } from "../../helpers/bot-harness";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBotHarness, type BotHarness } from "../../helpers/bot-harness";
 import { seedKg2021 } from "../../helpers/seed-plan";
 import { testDbKinds } from "../../helpers/test-db";
-import { progressRepositoryFor } from "../../../src/app/features/reporting.feature";
+import { progressRepositoryFor } from "../../../src/app/runtime-lookups";
 
 describe.each(testDbKinds())("conversational reporting on %s", (kind) => {
   let h: BotHarness;

@@ -6,6 +6,7 @@
 import type { MessageIntent } from "./message-reading";
 import type { PreparedText } from "./prepare-text";
 import { typedAs } from "./prepare-text";
+import { wordTable } from "../../../shared/word-table";
 
 export interface IntentSignals {
   /** Command word without "/" and bot name ("dangky"), when the message starts with one. */
@@ -25,7 +26,7 @@ export interface IntentSignals {
   reportWords: boolean;
 }
 
-const COMMANDS: Record<string, MessageIntent> = {
+const COMMANDS = wordTable<MessageIntent>({
   baocao: "report",
   tiendo: "progress_query",
   bieudo: "progress_query",
@@ -39,7 +40,7 @@ const COMMANDS: Record<string, MessageIntent> = {
   help: "help",
   sua: "correction",
   suasolieu: "correction",
-};
+});
 
 const POLITE = new Set(["da", "a", "nhe", "nha", "oi", "bot", "em", "anh", "chi", "ad", "admin", "ban", "minh", "voi", "vay", "ha", "nhi", "giup", "cho", "toi", "lam", "on", "xin"]);
 const CANCEL = new Set(["huy", "huy bo", "thoi", "cancel", "stop", "dung", "dung lai", "bo qua", "thoat", "exit", "quit", "thoi khong", "thoi bo qua", "huy thao tac", "huy bao cao", "khong bao cao nua", "thoi khong bao cao nua", "khong can nua", "thoi khoi"]);
@@ -57,7 +58,7 @@ const QUESTION_RE = /\b(?:gi|nao|the nao|ra sao|bao nhieu|khi nao|bao gio|co pha
 const REPORT_RE = /\b(?:bao cao|so lieu|ket qua|uoc (?:dat|tinh|thuc hien)|thuc hien duoc)\b/;
 
 /** Typed spellings that make the folded word the one we look for ("sửa" not "sữa", "nhầm" not "nhằm"). */
-const TYPED: Record<string, readonly string[]> = { sua: ["sửa"], nham: ["nhầm"], han: ["hạn"], luat: ["luật"] };
+const TYPED = wordTable<readonly string[]>({ sua: ["sửa"], nham: ["nhầm"], han: ["hạn"], luat: ["luật"] });
 
 const globalCopies = new Map<RegExp, RegExp>();
 

@@ -7,6 +7,7 @@ import type { PreparedText } from "./prepare-text";
 import type { ScaleMatch, UnitMatch } from "./units";
 import { readScale, readUnit } from "./units";
 import { typedAs } from "./prepare-text";
+import { wordTable } from "../../../shared/word-table";
 
 /** Literals with more significant digits than this are not figures anybody reports; they are flagged, not read. */
 const MAX_DIGITS = 18;
@@ -76,12 +77,12 @@ const NUMBER_RE = /(?<![a-z0-9.,/])([-−–](?=\d))?(\d+(?:[.,]\d+)*)(?![.,]\d)
 const SPACED_RE = /^(?: \d{3})+(?![\d.,])/;
 const FRACTION_RE = /^ ?\/ ?(\d+(?:[.,]\d+)*)(?![\d.,])/;
 const SHORTHAND_RE = /^(tr|ty|ti|k)(\d{1,3})(?![a-z0-9])/;
-const SHORTHAND_SCALE: Record<string, ScaleMatch> = {
+const SHORTHAND_SCALE = wordTable<ScaleMatch>({
   tr: { label: "triệu", factor: 1e6, end: 0 },
   ty: { label: "tỷ", factor: 1e9, end: 0 },
   ti: { label: "tỷ", factor: 1e9, end: 0 },
   k: { label: "nghìn", factor: 1e3, end: 0 },
-};
+});
 const OF_TARGET_RE = /^ ?(?:\)|so voi |so |cua |theo |tren )?(?:ke hoach|kh|chi tieu|muc tieu|du toan|nhiem vu|ct)(?![a-z0-9])/;
 const VS_LAST_YEAR_RE = /^[^.;\n\d]{0,30}?\bso (?:voi )?(?:cung ky|ck|nam truoc|nam ngoai|cung thoi diem|nam 20\d\d)/;
 
@@ -102,10 +103,10 @@ export function readNumberMentions(p: PreparedText, scan: string): NumberMention
   return [...out, ...readNumeralWords(p, scan)].sort((a, b) => a.start - b.start);
 }
 
-const NUMERALS: Record<string, [number, string]> = {
+const NUMERALS = wordTable<[number, string]>({
   mot: [1, "một"], hai: [2, "hai"], ba: [3, "ba"], bon: [4, "bốn"], tu: [4, "tư"], nam: [5, "năm"],
   sau: [6, "sáu"], bay: [7, "bảy"], tam: [8, "tám"], chin: [9, "chín"], muoi: [10, "mười"],
-};
+});
 const NUMERAL_RE = /\b(mot|hai|ba|bon|tu|nam|sau|bay|tam|chin|muoi) (?=(?:xa|huyen|vu|nguoi|ho|luot|don vi|co quan)\b)/g;
 
 /** Small counts written as words before a count noun: "hai xã", "ba huyện", "một vụ". */

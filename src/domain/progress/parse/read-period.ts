@@ -8,6 +8,7 @@ import type { LocalDate, PeriodKind } from "../period";
 import { currentPeriod, frequencyKind, lastFinishedPeriod, makePeriodCode, parsePeriodCode, previousPeriod } from "../period";
 import type { PreparedText } from "./prepare-text";
 import { typedAs } from "./prepare-text";
+import { wordTable } from "../../../shared/word-table";
 
 /** A period named in the message. */
 export interface PeriodMention {
@@ -32,8 +33,8 @@ interface Ctx {
   today: LocalDate | null;
 }
 
-const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, mot: 1, hai: 2, ba: 3, bon: 4, tu: 4 };
-const SPAN_WORDS: Record<string, number> = { ba: 3, sau: 6, chin: 9, "muoi hai": 12 };
+const ROMAN = wordTable<number>({ i: 1, ii: 2, iii: 3, iv: 4, mot: 1, hai: 2, ba: 3, bon: 4, tu: 4 });
+const SPAN_WORDS = wordTable<number>({ ba: 3, sau: 6, chin: 9, "muoi hai": 12 });
 const YEAR = "(?: ?(?:\\/|-|nam) ?((?:19|20)\\d\\d|\\d\\d)(?![0-9]))?";
 const END = "(?![a-z0-9])";
 

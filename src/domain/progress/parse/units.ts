@@ -4,6 +4,7 @@
  */
 import type { PreparedText } from "./prepare-text";
 import { typedAs } from "./prepare-text";
+import { wordTable } from "../../../shared/word-table";
 
 /** What a quantity measures. Values convert only within one dimension. */
 export type Dimension = "money" | "mass" | "percent" | "count" | "boolean" | "other";
@@ -142,10 +143,10 @@ export function parseMeasure(measure: string): MeasureInfo {
   return { dimension: head === "" ? "other" : "count", factor: 1, noun: head || null };
 }
 
-const FAMILY: Record<string, string> = Object.fromEntries([
+const FAMILY = wordTable<string>(Object.fromEntries([
   ...PEOPLE.map((n) => [n, "people"]),
   ["truong hop", "vu"],
-]);
+]));
 
 /** Whether a count noun in a message fits the measure's noun ("người" fits "lượt người"; "xã" does not fit "huyện"). */
 export function nounsCompatible(measureNoun: string | null, noun: string | null): boolean {

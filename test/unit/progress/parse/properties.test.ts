@@ -67,6 +67,18 @@ describe("parseMessage properties", () => {
     );
   });
 
+  it("reads words that are names of JavaScript's inherited properties as plain words", () => {
+    // A lookup table built from an object literal answers "constructor" with a function (found by the hostile suite).
+    for (const word of ["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf", "isPrototypeOf", "__defineGetter__"]) {
+      for (const text of [word, `${word} quý 1`, `/${word}`, `thu ngân sách ${word} đạt 3.200 tỷ`, `${word} ${word}`]) {
+        const r = parseMessage(text, devContext);
+        checkInvariants(r);
+        expect(typeof r.intent, text).toBe("string");
+      }
+      expect(parseMessage(word, devContext).intent).toBe("unknown");
+    }
+  });
+
   it("survives odd contexts: invalid clock, unknown zone, no indicators", () => {
     const odd = [
       { ...devContext, now: new Date(Number.NaN) },
