@@ -10,12 +10,26 @@ import { createTranslator, type Locale } from "../i18n/i18n";
 import { formatAddress, type InboundMessage, type OutboundMessage } from "./channel-port";
 import type { OutboxPort } from "./services";
 
+/** Identifies a stored update: its platform and the platform's update id (the table's unique key). */
+export interface InboundRef {
+  platform: string;
+  updateId: string;
+}
+
+export const inboundRef = (msg: InboundMessage): InboundRef => ({ platform: msg.address.channel, updateId: msg.updateId });
+
 export interface InboundStore {
-  /** Stores the update; "duplicate" when its (platform, update id) was seen before. */
-  record(msg: InboundMessage, raw: unknown): Promise<"accepted" | "duplicate">;
-  /** Claims the update for processing (false if another worker has it or it is done). */
-  claim(updateId: string, now: Date, lockMs: number): Promise<boolean>;
-  complete(updateId: string, now: Date, error?: string): Promise<void>;
+  /**
+   * Stores the update; "duplicate" when its (platform, update id) was seen before. With `claim`, a new update is
+   * stored already claimed by the caller (attempt 1, locked for lockMs): one statement instead of two.
+   */
+  record(msg: InboundMessage, raw: unknown, claim?: { now: Date; lockMs: number }): Promise<"accepted" | "duplicate">;
+  /**
+   * Claims the update for processing (false if another worker has it or it is done). `ownAttempt`: the caller
+   * holds attempt N and extends it, which fails if another worker has taken the update over since (a fencing token).
+   */
+  claim(ref: InboundRef, now: Date, lockMs: number, ownAttempt?: number): Promise<boolean>;
+  complete(ref: InboundRef, now: Date, error?: string): Promise<void>;
   /** Updates received but not completed (crash recovery), oldest first. */
   unfinished(limit: number): Promise<InboundMessage[]>;
 }
@@ -34,14 +48,49 @@ export interface InboundProcessorDeps {
    * of half-done turns contending for the database pool and the event loop.
    */
   maxConcurrent?: number;
+  /**
+   * Acknowledging comes first: while updates arrive faster than this many per second, new turns wait (up to
+   * `maxDeferMs`) so that a burst is stored and answered 200 at the speed of the inserts, and the platforms do not
+   * time out and redeliver; the backlog drains as soon as the burst eases. Default 400/s, 1,000 ms.
+   */
+  ingestPriority?: { aboveRatePerSec: number; maxDeferMs: number };
 }
+
+/** How long a claim holds an update; a turn still waiting after half of it extends its claim before it starts. */
+const LOCK_MS = 120_000;
 
 export function createInboundProcessor(deps: InboundProcessorDeps) {
   const chains = new Map<string, Promise<void>>();
   const maxConcurrent = deps.maxConcurrent ?? 8;
   let running = 0;
   const waiting: (() => void)[] = [];
+  const priority = deps.ingestPriority ?? { aboveRatePerSec: 400, maxDeferMs: 1000 };
+  const WINDOW_MS = 100;
+  let windowStart = 0;
+  let inWindow = 0;
+  let lastRate = 0;
+  function noteArrival(): void {
+    const now = performance.now();
+    if (now - windowStart >= WINDOW_MS) {
+      lastRate = now - windowStart < 2 * WINDOW_MS ? (inWindow * 1000) / (now - windowStart) : 0;
+      windowStart = now;
+      inWindow = 0;
+    }
+    inWindow++;
+  }
+  /** Arrivals per second over the last full window (0 when the last arrival is older than a window). */
+  function arrivalRate(): number {
+    const age = performance.now() - windowStart;
+    if (age >= 2 * WINDOW_MS) return 0;
+    return age >= WINDOW_MS ? (inWindow * 1000) / age : Math.max(lastRate, (inWindow * 1000) / WINDOW_MS);
+  }
+  async function yieldToIngest(): Promise<void> {
+    const until = performance.now() + priority.maxDeferMs;
+    while (arrivalRate() > priority.aboveRatePerSec && performance.now() < until) await new Promise((r) => setTimeout(r, 5));
+  }
+
   async function withSlot(fn: () => Promise<void>): Promise<void> {
+    await yieldToIngest();
     if (running < maxConcurrent) running++;
     else await new Promise<void>((r) => waiting.push(r)); // the releasing turn hands its slot over
     try {
@@ -64,12 +113,19 @@ export function createInboundProcessor(deps: InboundProcessorDeps) {
     if (replies.length > 0) deps.kickOutbox();
   }
 
-  async function process(msg: InboundMessage): Promise<void> {
-    if (!(await deps.store.claim(msg.updateId, deps.clock.now(), 120_000))) return;
+  /** Claims the update unless it was stored claimed (attempt 1) recently enough that the claim still holds. */
+  async function own(msg: InboundMessage, storedClaimedAt: number | undefined): Promise<boolean> {
+    if (storedClaimedAt === undefined) return deps.store.claim(inboundRef(msg), deps.clock.now(), LOCK_MS);
+    if (performance.now() - storedClaimedAt < LOCK_MS / 2) return true;
+    return deps.store.claim(inboundRef(msg), deps.clock.now(), LOCK_MS, 1);
+  }
+
+  async function process(msg: InboundMessage, storedClaimedAt?: number): Promise<void> {
+    if (!(await own(msg, storedClaimedAt))) return;
     try {
       const replies = await deps.handle(msg);
       await deliverReplies(msg, replies);
-      await deps.store.complete(msg.updateId, deps.clock.now());
+      await deps.store.complete(inboundRef(msg), deps.clock.now());
     } catch (err) {
       deps.logger.error({ err, updateId: msg.updateId, channel: msg.address.channel, chat: formatAddress(msg.address) }, "handler failed");
       const t = createTranslator(deps.defaultLocale);
@@ -77,17 +133,17 @@ export function createInboundProcessor(deps: InboundProcessorDeps) {
       // Neither the answer nor the apology could be queued (the database is failing): leave the update claimed, so
       // the sweep handles it again when the claim expires, instead of closing it with nobody told.
       if (!apologised) return;
-      await deps.store.complete(msg.updateId, deps.clock.now(), err instanceof Error ? err.message.slice(0, 500) : "error");
+      await deps.store.complete(inboundRef(msg), deps.clock.now(), err instanceof Error ? err.message.slice(0, 500) : "error");
     }
   }
 
   /** Queues processing behind earlier messages of the same chat (per-chat order). */
-  function schedule(msg: InboundMessage): Promise<void> {
+  function schedule(msg: InboundMessage, storedClaimedAt?: number): Promise<void> {
     const key = `${formatAddress(msg.address)}:${msg.userId}`;
     inFlight++;
     scheduled.add(msg.updateId);
     const next = (chains.get(key) ?? Promise.resolve())
-      .then(() => withSlot(() => process(msg)))
+      .then(() => withSlot(() => process(msg, storedClaimedAt)))
       // Left unfinished in the store (e.g. the database failed to claim or complete it): a later sweep retries it.
       .catch((err) => deps.logger.error({ err, updateId: msg.updateId }, "inbound chain failed"))
       .finally(() => {
@@ -102,14 +158,17 @@ export function createInboundProcessor(deps: InboundProcessorDeps) {
   return {
     /** Webhook sink: resolves once the update is durably stored; processing continues in the background. */
     async accept(msg: InboundMessage, raw: unknown): Promise<"accepted" | "duplicate"> {
-      const res = await deps.store.record(msg, raw);
-      if (res === "accepted") void schedule(msg);
+      const claimedAt = performance.now();
+      noteArrival();
+      const res = await deps.store.record(msg, raw, { now: deps.clock.now(), lockMs: LOCK_MS });
+      if (res === "accepted") void schedule(msg, claimedAt);
       return res;
     },
     /** Stores and processes, resolving when the replies are in the outbox (local chat, CLI, tests). */
     async acceptAndWait(msg: InboundMessage, raw: unknown = null): Promise<"accepted" | "duplicate"> {
-      const res = await deps.store.record(msg, raw);
-      if (res === "accepted") await schedule(msg);
+      const claimedAt = performance.now();
+      const res = await deps.store.record(msg, raw, { now: deps.clock.now(), lockMs: LOCK_MS });
+      if (res === "accepted") await schedule(msg, claimedAt);
       return res;
     },
     async recover(): Promise<number> {

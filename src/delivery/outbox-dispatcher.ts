@@ -41,6 +41,12 @@ export interface OutboxDispatcher {
 
 const BATCH = 200;
 const LOCK_MS = 60_000;
+/**
+ * A row sent within this long of its claim still holds ≥55 s of lock, more than the slowest send (Zalo: refresh the
+ * token once and retry once, 3 × 15 s), so no other instance can take it over mid-send and the renewal round trip
+ * is skipped. Rows that waited longer (pacing, a long batch) renew before sending.
+ */
+const RENEW_AFTER_MS = 5_000;
 const KICK_COALESCE_MS = 3;
 
 export function backoffMs(attempt: number, random: () => number): number {
@@ -99,14 +105,15 @@ export function createOutboxDispatcher(deps: OutboxDispatcherDeps): OutboxDispat
     }
   }
 
-  async function handle(d: Delivery): Promise<void> {
+  async function handle(d: Delivery, claimedAt: number): Promise<void> {
     const to = parseAddress(d.recipient);
     const sender = deps.senders.get(to.channel);
     if (!sender) return deps.repo.markFinal(d.id, "dead", `channel ${to.channel} is not enabled`);
     const chatBucket = await pace(to);
     // Pacing may have outlived the batch's lock: re-check ownership right before the send (no double send by
     // another instance that re-claimed the row meanwhile).
-    if (!(await deps.repo.renewLock(d.id, deps.holderId, new Date(deps.clock.now().getTime() + LOCK_MS)))) return;
+    const fresh = mono() - claimedAt < RENEW_AFTER_MS;
+    if (!fresh && !(await deps.repo.renewLock(d.id, deps.holderId, new Date(deps.clock.now().getTime() + LOCK_MS)))) return;
     let res: Awaited<ReturnType<ChannelSender["send"]>>;
     try {
       res = await sender.send(to, d.message);
@@ -161,13 +168,14 @@ export function createOutboxDispatcher(deps: OutboxDispatcherDeps): OutboxDispat
     let handled = 0;
     for (;;) {
       // Only channels this process can send on: other instances (or the local chat) may share the database.
+      const claimedAt = mono();
       const batch = await deps.repo.claimDue(deps.clock.now(), BATCH, deps.holderId, LOCK_MS, [...deps.senders.keys()]);
       if (batch.length === 0) return handled;
       const byRecipient = new Map<string, Delivery[]>();
       for (const d of batch) byRecipient.set(d.recipient, [...(byRecipient.get(d.recipient) ?? []), d]);
       const queues = [...byRecipient.values()];
       const workers = Array.from({ length: Math.min(deps.concurrency ?? 16, queues.length) }, async () => {
-        for (let q = queues.shift(); q; q = queues.shift()) for (const d of q) await handle(d);
+        for (let q = queues.shift(); q; q = queues.shift()) for (const d of q) await handle(d, claimedAt);
       });
       await Promise.all(workers);
       handled += batch.length;

@@ -1,8 +1,9 @@
 /** @module Chat accounts (platform + external id → officer), groups, and one-time invite codes. */
-import { createHash, randomInt } from "node:crypto";
+import { createHash, randomBytes, randomInt } from "node:crypto";
 import type { ChannelAccount } from "../domain/organisation/organisation";
 import type { AccountRepository } from "../domain/organisation/account-repository";
-import type { Db } from "./prisma-client";
+import { sqlOf, type Db } from "./prisma-client";
+import { toDate } from "./sql-runner";
 
 /** Invite codes: 10 characters from an alphabet without look-alikes (0/O, 1/I/L) → ~50 bits; only the hash is stored. */
 const ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
@@ -18,8 +19,18 @@ export function looksLikeInviteCode(text: string): boolean {
   return /^[A-Za-z0-9]{10}$/.test(text.trim()) && [...text.trim().toUpperCase()].every((c) => ALPHABET.includes(c));
 }
 
-type AccountRow = Awaited<ReturnType<Db["channelAccount"]["findUnique"]>>;
-function toAccount(r: NonNullable<AccountRow>): ChannelAccount {
+/** The account columns, as both Prisma and plain SQL return them (dates may be text on SQLite). */
+interface AccountFields {
+  id: string;
+  platform: string;
+  externalId: string;
+  chatId: string;
+  officerId: string | null;
+  locale: string | null;
+  lastInteractionAt: unknown;
+  unreachableAt: unknown;
+}
+function toAccount(r: AccountFields): ChannelAccount {
   return {
     id: r.id,
     platform: r.platform,
@@ -27,23 +38,35 @@ function toAccount(r: NonNullable<AccountRow>): ChannelAccount {
     chatId: r.chatId,
     officerId: r.officerId,
     locale: (r.locale as "vi" | "en" | null) ?? null,
-    lastInteractionAt: r.lastInteractionAt,
-    unreachableAt: r.unreachableAt,
+    lastInteractionAt: toDate(r.lastInteractionAt),
+    unreachableAt: toDate(r.unreachableAt),
   };
 }
 
+const ACCOUNT_COLUMNS = `"id", "platform", "externalId", "chatId", "officerId", "locale", "lastInteractionAt", "unreachableAt"`;
+
+/** A new account id, shaped like Prisma's cuid() default (the column is opaque text). */
+function accountId(): string {
+  return `c${Date.now().toString(36)}${randomBytes(8).toString("hex")}`;
+}
+
 export function createPrismaAccountRepository(db: Db): AccountRepository {
+  // findAccount and touch run on every message: plain prepared SQL (sql-runner.ts); one upsert, no read-back.
+  const sql = sqlOf(db);
   return {
     async findAccount(platform, externalId) {
-      const r = await db.channelAccount.findUnique({ where: { platform_externalId: { platform, externalId } } });
+      const [r] = await sql.all<AccountFields>(`SELECT ${ACCOUNT_COLUMNS} FROM "ChannelAccount" WHERE "platform" = $1 AND "externalId" = $2`, [platform, externalId]);
       return r ? toAccount(r) : null;
     },
     async touch(platform, externalId, chatId, at, displayName) {
-      const r = await db.channelAccount.upsert({
-        where: { platform_externalId: { platform, externalId } },
-        create: { platform, externalId, chatId, lastInteractionAt: at, displayName: displayName ?? null },
-        update: { chatId, lastInteractionAt: at, unreachableAt: null, unreachableReason: null },
-      });
+      const [r] = await sql.all<AccountFields>(
+        `INSERT INTO "ChannelAccount" ("id", "platform", "externalId", "chatId", "lastInteractionAt", "displayName", "isFollower", "createdAt")
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT ("platform", "externalId") DO UPDATE SET "chatId" = $4, "lastInteractionAt" = $5, "unreachableAt" = NULL, "unreachableReason" = NULL
+         RETURNING ${ACCOUNT_COLUMNS}`,
+        [accountId(), platform, externalId, chatId, at, displayName ?? null, true, new Date()],
+      );
+      if (!r) throw new Error("account upsert returned no row");
       return toAccount(r);
     },
     async setLocale(accountId, locale) {

@@ -4,9 +4,11 @@
  */
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type BetterSqlite3 from "better-sqlite3";
 import pg from "pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
+import { createPgRunner, createSqliteGate, createSqliteRunner, type SqliteGate, type SqlRunner } from "./sql-runner";
 
 /** The Prisma client as the repositories see it (same model API on both providers). */
 export type Db = InstanceType<typeof SqliteClient>;
@@ -17,10 +19,27 @@ export function providerOf(databaseUrl: string): DbProvider {
   return databaseUrl.startsWith("file:") ? "sqlite" : "postgresql";
 }
 
+const runners = new WeakMap<object, SqlRunner>();
+
+/** The plain-SQL runner on the same connections as `db` (sql-runner.ts says when to use it). */
+export function sqlOf(db: Db): SqlRunner {
+  const r = runners.get(db);
+  if (!r) throw new Error("sqlOf: this client was not made by createDb");
+  return r;
+}
+
 /** Creates a client over a driver adapter; nothing is downloaded, the query compiler is bundled WebAssembly. */
 export function createDb(databaseUrl: string): Db {
   if (providerOf(databaseUrl) === "sqlite") {
-    return new SqliteClient({ adapter: tunedSqlite(new PrismaBetterSQLite3({ url: databaseUrl, timeout: 10_000 })) });
+    let connection: { handle: BetterSqlite3.Database; gate: SqliteGate } | undefined;
+    const factory = tunedSqlite(new PrismaBetterSQLite3({ url: databaseUrl, timeout: 10_000 }), (c) => (connection = c));
+    const db = new SqliteClient({ adapter: factory });
+    runners.set(db, createSqliteRunner(async () => {
+      if (!connection) await db.$connect();
+      if (!connection) throw new Error("SQLite connection did not open");
+      return connection;
+    }));
+    return db;
   }
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
   // A connection can fail in the same network read that made it ready, before whoever checked it out has attached
@@ -28,7 +47,9 @@ export function createDb(databaseUrl: string): Db {
   // The failure still reaches the query or transaction that uses the connection.
   pool.on("connect", (client) => void client.on("error", () => undefined));
   const adapter = releaseOnFailedEnd(new PrismaPg(pool, { disposeExternalPool: true }));
-  return new PostgresClient({ adapter }) as unknown as Db;
+  const db = new PostgresClient({ adapter }) as unknown as Db;
+  runners.set(db, createPgRunner(pool));
+  return db;
 }
 
 /** The parts of a driver-adapter transaction the work-around below touches. */
@@ -84,17 +105,61 @@ function releaseOnFailedEnd(factory: PrismaPg): PrismaPg {
   });
 }
 
+/** The adapter members the gate wraps. */
+interface GatedAdapter {
+  client: BetterSqlite3.Database;
+  queryRaw(q: unknown): Promise<unknown>;
+  executeRaw(q: unknown): Promise<number>;
+  executeScript(script: string): Promise<void>;
+  startTransaction(...args: unknown[]): Promise<{ commit(): Promise<void>; rollback(): Promise<void> }>;
+}
+
 /**
- * `synchronous` is a per-connection setting (migrate.ts sets it only on its own connection), so every client's
- * connection gets it here. In WAL mode NORMAL is still safe against application crashes; without it each commit
- * waits for an fsync (~5 ms here), which capped the inbound store and the outbox at ~200 writes/s.
+ * Each connection gets `synchronous = NORMAL` (a per-connection setting; migrate.ts sets it only on its own): in WAL
+ * mode that is still safe against application crashes, and without it each commit waits for an fsync (~5 ms here),
+ * which capped the inbound store and the outbox at ~200 writes/s.
+ *
+ * And the transaction gate (sql-runner.ts): statements outside a transaction wait while one is open, instead of
+ * running inside it and being rolled back with it. test/integration/storage/sqlite-transaction-gate.test.ts.
  */
-function tunedSqlite(factory: PrismaBetterSQLite3): PrismaBetterSQLite3 {
+function tunedSqlite(factory: PrismaBetterSQLite3, opened: (c: { handle: BetterSqlite3.Database; gate: SqliteGate }) => void): PrismaBetterSQLite3 {
   const connect = factory.connect.bind(factory);
   return Object.assign(factory, {
     async connect() {
       const adapter = await connect();
       await adapter.executeScript("PRAGMA synchronous = NORMAL;");
+      const a = adapter as unknown as GatedAdapter;
+      const gate = createSqliteGate();
+      const gated = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) => async (...args: A): Promise<R> => {
+        const waiting = gate.idle();
+        if (waiting) await waiting;
+        return fn(...args);
+      };
+      const start = a.startTransaction.bind(a);
+      Object.assign(a, {
+        queryRaw: gated(a.queryRaw.bind(a)),
+        executeRaw: gated(a.executeRaw.bind(a)),
+        executeScript: gated(a.executeScript.bind(a)),
+        async startTransaction(...args: unknown[]) {
+          await gate.acquire();
+          try {
+            const tx = await start(...args);
+            let open = true;
+            const end = (fn: () => Promise<void>) => async () => {
+              try {
+                await fn();
+              } finally {
+                if (open) (open = false), gate.release();
+              }
+            };
+            return Object.assign(tx, { commit: end(tx.commit.bind(tx)), rollback: end(tx.rollback.bind(tx)) });
+          } catch (err) {
+            gate.release();
+            throw err;
+          }
+        },
+      });
+      opened({ handle: a.client, gate });
       return adapter;
     },
   });

@@ -3,30 +3,45 @@ import { randomUUID } from "node:crypto";
 import type { InboundMessage } from "../conversation/channel-port";
 import type { InboundStore } from "../conversation/inbound-processor";
 import { formatAddress } from "../conversation/channel-port";
-import type { Db } from "./prisma-client";
+import { sqlOf, type Db } from "./prisma-client";
 
 export function createPrismaInboundStore(db: Db): InboundStore {
   const platformOf = (m: InboundMessage) => m.address.channel;
+  // record/claim/complete run once per inbound update: plain prepared SQL on Prisma's connection (sql-runner.ts),
+  // the same text on SQLite and PostgreSQL. ON CONFLICT DO NOTHING makes a redelivery a 0-row insert.
+  const sql = sqlOf(db);
   return {
-    // record/claim/complete run once per inbound update: plain SQL (the same on SQLite and PostgreSQL) instead of
-    // the ORM's compiled plans, which cost several times the CPU. ON CONFLICT DO NOTHING makes a redelivery a
-    // 0-row insert rather than an exception.
-    async record(msg, raw) {
-      const inserted = await db.$executeRaw`INSERT INTO "InboundUpdate" ("id", "platform", "updateId", "chatKey", "payloadJson", "status", "attempts", "receivedAt")
-        VALUES (${randomUUID()}, ${platformOf(msg)}, ${msg.updateId}, ${formatAddress(msg.address)}, ${JSON.stringify({ msg, raw: raw ?? null })}, 'received', 0, ${msg.receivedAt})
-        ON CONFLICT ("platform", "updateId") DO NOTHING`;
+    async record(msg, raw, claim) {
+      const inserted = await sql.run(
+        `INSERT INTO "InboundUpdate" ("id", "platform", "updateId", "chatKey", "payloadJson", "status", "attempts", "lockedUntil", "receivedAt")
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT ("platform", "updateId") DO NOTHING`,
+        [
+          randomUUID(), platformOf(msg), msg.updateId, formatAddress(msg.address), JSON.stringify({ msg, raw: raw ?? null }),
+          claim ? "processing" : "received", claim ? 1 : 0, claim ? new Date(claim.now.getTime() + claim.lockMs) : null, msg.receivedAt,
+        ],
+      );
       return inserted === 1 ? "accepted" : "duplicate";
     },
-    async claim(updateId, now, lockMs) {
-      const claimed = await db.$executeRaw`UPDATE "InboundUpdate" SET "status" = 'processing', "lockedUntil" = ${new Date(now.getTime() + lockMs)}, "attempts" = "attempts" + 1
-        WHERE "updateId" = ${updateId} AND "status" IN ('received', 'processing') AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now})`;
+    async claim(ref, now, lockMs, ownAttempt) {
+      // Always by the unique (platform, updateId) key: updateId alone has no index (a full scan per message).
+      const claimed =
+        ownAttempt === undefined
+          ? await sql.run(
+              `UPDATE "InboundUpdate" SET "status" = 'processing', "lockedUntil" = $1, "attempts" = "attempts" + 1
+               WHERE "platform" = $4 AND "updateId" = $2 AND "status" IN ('received', 'processing') AND ("lockedUntil" IS NULL OR "lockedUntil" < $3)`,
+              [new Date(now.getTime() + lockMs), ref.updateId, now, ref.platform],
+            )
+          : await sql.run(
+              `UPDATE "InboundUpdate" SET "lockedUntil" = $1, "attempts" = "attempts" + 1 WHERE "platform" = $4 AND "updateId" = $2 AND "status" = 'processing' AND "attempts" = $3`,
+              [new Date(now.getTime() + lockMs), ref.updateId, ownAttempt, ref.platform],
+            );
       return claimed === 1;
     },
-    async complete(updateId, now, error) {
+    async complete(ref, now, error) {
       if (error) {
-        await db.$executeRaw`UPDATE "InboundUpdate" SET "status" = 'failed', "processedAt" = ${now}, "lockedUntil" = NULL, "error" = ${error} WHERE "updateId" = ${updateId}`;
+        await sql.run(`UPDATE "InboundUpdate" SET "status" = 'failed', "processedAt" = $1, "lockedUntil" = NULL, "error" = $2 WHERE "platform" = $4 AND "updateId" = $3`, [now, error, ref.updateId, ref.platform]);
       } else {
-        await db.$executeRaw`UPDATE "InboundUpdate" SET "status" = 'done', "processedAt" = ${now}, "lockedUntil" = NULL, "error" = NULL, "payloadJson" = '{}' WHERE "updateId" = ${updateId}`;
+        await sql.run(`UPDATE "InboundUpdate" SET "status" = 'done', "processedAt" = $1, "lockedUntil" = NULL, "error" = NULL, "payloadJson" = '{}' WHERE "platform" = $3 AND "updateId" = $2`, [now, ref.updateId, ref.platform]);
       }
     },
     async unfinished(limit) {

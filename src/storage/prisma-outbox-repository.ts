@@ -3,7 +3,8 @@ import type { OutboundMessage } from "../conversation/channel-port";
 import type { Delivery, DeliveryStatus, NewDelivery, OutboxRepository } from "../delivery/outbox";
 import { randomBytes } from "node:crypto";
 import { Prisma } from "./generated/sqlite/client";
-import type { Db } from "./prisma-client";
+import { sqlOf, type Db } from "./prisma-client";
+import { toDate } from "./sql-runner";
 
 let idSeq = 0;
 /** A cuid-like id that sorts in creation order within this process (claims break createdAt ties by id). */
@@ -12,7 +13,23 @@ function sortableId(): string {
   return `c${Date.now().toString(36).padStart(8, "0")}${idSeq.toString(36).padStart(6, "0")}${randomBytes(5).toString("hex")}`;
 }
 
-type Row = NonNullable<Awaited<ReturnType<Db["delivery"]["findUnique"]>>>;
+/** Delivery columns as Prisma or plain SQL return them (SQLite dates arrive as text through plain SQL). */
+interface Row {
+  id: string;
+  dedupeKey: string;
+  recipient: string;
+  channel: string;
+  kind: string;
+  payloadJson: string;
+  status: string;
+  attempts: number;
+  nextAttemptAt: unknown;
+  createdAt?: unknown;
+  lastError: string | null;
+  sentAt: unknown;
+  officerId: string | null;
+  note: string | null;
+}
 
 interface StoredMessage extends Omit<OutboundMessage, "imagePng" | "document"> {
   imagePngB64?: string;
@@ -45,10 +62,10 @@ function toDelivery(r: Row): Delivery {
     kind: r.kind,
     message: deserializeMessage(r.payloadJson),
     status: r.status as DeliveryStatus,
-    attempts: r.attempts,
-    nextAttemptAt: r.nextAttemptAt,
+    attempts: Number(r.attempts),
+    nextAttemptAt: toDate(r.nextAttemptAt) ?? new Date(0),
     lastError: r.lastError,
-    sentAt: r.sentAt,
+    sentAt: toDate(r.sentAt),
     officerId: r.officerId,
     note: r.note,
   };
@@ -69,17 +86,30 @@ function rowData(d: NewDelivery, now: Date) {
   };
 }
 
+const DELIVERY_COLUMNS = `"id", "dedupeKey", "recipient", "channel", "kind", "payloadJson", "status", "attempts", "nextAttemptAt", "createdAt", "lastError", "sentAt", "officerId", "note"`;
+const CLAIMABLE = `"status" IN ('pending', 'retry', 'sending') AND ("lockedUntil" IS NULL OR "lockedUntil" < $1)`;
+
+/** Claim order: due time, then enqueue time, then id (ids sort in enqueue order within one process). */
+function claimOrder(a: Row, b: Row): number {
+  const t = (v: unknown) => toDate(v)?.getTime() ?? 0;
+  return t(a.nextAttemptAt) - t(b.nextAttemptAt) || t(a.createdAt) - t(b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
 export function createPrismaOutboxRepository(db: Db): OutboxRepository {
+  // Every reply passes through enqueue, claimDue, renewLock and markSent: plain prepared SQL on Prisma's own
+  // connection (sql-runner.ts), the same text on SQLite and PostgreSQL.
+  const sql = sqlOf(db);
   return {
     async enqueue(d, now) {
-      // One per reply: plain SQL (see markSent), ON CONFLICT so a repeated dedupe key is a 0-row insert.
       const r = rowData(d, now);
       const id = sortableId();
-      const inserted = await db.$executeRaw`INSERT INTO "Delivery" ("id", "dedupeKey", "channel", "recipient", "kind", "payloadJson", "status", "attempts", "nextAttemptAt", "officerId", "campaignId", "note", "createdAt")
-        VALUES (${id}, ${r.dedupeKey}, ${r.channel}, ${r.recipient}, ${r.kind}, ${r.payloadJson}, 'pending', 0, ${r.nextAttemptAt}, ${r.officerId}, ${r.campaignId}, ${r.note}, ${new Date()})
-        ON CONFLICT ("dedupeKey") DO NOTHING`;
+      const inserted = await sql.run(
+        `INSERT INTO "Delivery" ("id", "dedupeKey", "channel", "recipient", "kind", "payloadJson", "status", "attempts", "nextAttemptAt", "officerId", "campaignId", "note", "createdAt")
+         VALUES ($1, $2, $3, $4, $5, $6, 'pending', 0, $7, $8, $9, $10, $11) ON CONFLICT ("dedupeKey") DO NOTHING`,
+        [id, r.dedupeKey, r.channel, r.recipient, r.kind, r.payloadJson, r.nextAttemptAt, r.officerId, r.campaignId, r.note, new Date()],
+      );
       if (inserted === 1) return { id, created: true };
-      const existing = await db.delivery.findUnique({ where: { dedupeKey: d.dedupeKey }, select: { id: true } });
+      const [existing] = await sql.all<{ id: string }>(`SELECT "id" FROM "Delivery" WHERE "dedupeKey" = $1`, [d.dedupeKey]);
       return { id: existing?.id ?? "", created: false };
     },
     async enqueueMany(ds, now) {
@@ -99,40 +129,34 @@ export function createPrismaOutboxRepository(db: Db): OutboxRepository {
       return created;
     },
     async claimDue(now, limit, holder, lockMs, channels) {
-      // Runs once per pump, i.e. about once per reply under interactive load: the candidate query and the claim are
-      // plain SQL; only the read-back of the won rows goes through the ORM (typed rows).
-      const claimable = Prisma.sql`"status" IN ('pending', 'retry', 'sending') AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now})`;
-      const onChannels = !channels ? Prisma.empty : channels.length > 0 ? Prisma.sql` AND "channel" IN (${Prisma.join([...channels])})` : Prisma.sql` AND 1 = 0`;
-      // createdAt ties within one millisecond (and within one createMany); ids keep the enqueue order.
-      const candidates = await db.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Delivery" WHERE ${claimable}${onChannels} AND "nextAttemptAt" <= ${now}
-        ORDER BY "nextAttemptAt", "createdAt", "id" LIMIT ${Prisma.raw(String(Math.max(1, Math.floor(limit))))}`;
-      if (candidates.length === 0) return [];
-      const ids = candidates.map((c) => c.id);
-      const lockedUntil = new Date(now.getTime() + lockMs);
-      // One conditional update for the batch: rows another instance claimed meanwhile no longer match, and reading
-      // back by (holder, lockedUntil) returns exactly the rows this call won.
-      await db.$executeRaw`UPDATE "Delivery" SET "status" = 'sending', "lockedUntil" = ${lockedUntil}, "lockedBy" = ${holder} WHERE "id" IN (${Prisma.join(ids)}) AND ${claimable}`;
-      const rows = await db.delivery.findMany({
-        where: { id: { in: ids }, status: "sending", lockedBy: holder, lockedUntil },
-        orderBy: [{ nextAttemptAt: "asc" }, { createdAt: "asc" }, { id: "asc" }],
-      });
-      return rows.map(toDelivery);
+      // One statement: pick the due rows and lock them, returning exactly the rows this call won. On PostgreSQL the
+      // pick skips rows another instance is claiming at this moment; the outer condition is re-checked on the
+      // locked row version, so a row claimed meanwhile is not taken twice. SQLite has one writer at a time.
+      if (channels && channels.length === 0) return [];
+      const list = channels ? [...channels] : [];
+      const onChannels = channels ? ` AND "channel" IN (${list.map((_, i) => `$${i + 5}`).join(", ")})` : "";
+      const skipLocked = sql.dialect === "postgresql" ? " FOR UPDATE SKIP LOCKED" : "";
+      const rows = await sql.all<Row>(
+        `UPDATE "Delivery" SET "status" = 'sending', "lockedUntil" = $2, "lockedBy" = $3
+         WHERE "id" IN (SELECT "id" FROM "Delivery" WHERE ${CLAIMABLE}${onChannels} AND "nextAttemptAt" <= $1
+                        ORDER BY "nextAttemptAt", "createdAt", "id" LIMIT $4${skipLocked})
+           AND ${CLAIMABLE}
+         RETURNING ${DELIVERY_COLUMNS}`,
+        [now, new Date(now.getTime() + lockMs), holder, Math.max(1, Math.floor(limit)), ...list],
+      );
+      return rows.sort(claimOrder).map(toDelivery);
     },
-    // The per-message writes are plain SQL (same text on SQLite and PostgreSQL; tagged-template parameters, Dates
-    // round-trip as Prisma stores them): the ORM compiles a query plan per call (and update() reads the row back),
-    // 2-4 ms of CPU per call on this machine against ~0.5 ms, and the outbox makes two such writes per message.
     async renewLock(id, holder, until) {
-      const renewed = await db.$executeRaw`UPDATE "Delivery" SET "lockedUntil" = ${until} WHERE "id" = ${id} AND "lockedBy" = ${holder} AND "status" = 'sending'`;
-      return renewed === 1;
+      return (await sql.run(`UPDATE "Delivery" SET "lockedUntil" = $1 WHERE "id" = $2 AND "lockedBy" = $3 AND "status" = 'sending'`, [until, id, holder])) === 1;
     },
     async markSent(id, at, externalId) {
-      await db.$executeRaw`UPDATE "Delivery" SET "status" = 'sent', "sentAt" = ${at}, "lockedUntil" = NULL, "attempts" = "attempts" + 1, "externalId" = ${externalId ?? null}, "lastError" = NULL WHERE "id" = ${id}`;
+      await sql.run(`UPDATE "Delivery" SET "status" = 'sent', "sentAt" = $1, "lockedUntil" = NULL, "attempts" = "attempts" + 1, "externalId" = $2, "lastError" = NULL WHERE "id" = $3`, [at, externalId ?? null, id]);
     },
     async markRetry(id, nextAttemptAt, error) {
-      await db.$executeRaw`UPDATE "Delivery" SET "status" = 'retry', "nextAttemptAt" = ${nextAttemptAt}, "lockedUntil" = NULL, "attempts" = "attempts" + 1, "lastError" = ${error} WHERE "id" = ${id}`;
+      await sql.run(`UPDATE "Delivery" SET "status" = 'retry', "nextAttemptAt" = $1, "lockedUntil" = NULL, "attempts" = "attempts" + 1, "lastError" = $2 WHERE "id" = $3`, [nextAttemptAt, error, id]);
     },
     async markFinal(id, status, error) {
-      await db.$executeRaw`UPDATE "Delivery" SET "status" = ${status}, "lockedUntil" = NULL, "attempts" = "attempts" + 1, "lastError" = ${error} WHERE "id" = ${id}`;
+      await sql.run(`UPDATE "Delivery" SET "status" = $1, "lockedUntil" = NULL, "attempts" = "attempts" + 1, "lastError" = $2 WHERE "id" = $3`, [status, error, id]);
     },
     async redirect(id, recipient, now) {
       await db.delivery.update({ where: { id }, data: { recipient, status: "pending", nextAttemptAt: now, lockedUntil: null, attempts: { increment: 1 } } });

@@ -1,5 +1,5 @@
 /** @module Persisted dialogue state per (channel, chat, user): survives restarts (peers.md §4 pain 1). */
-import type { Db } from "./prisma-client";
+import { sqlOf, type Db } from "./prisma-client";
 
 export interface SessionStore {
   load(key: string): Promise<Record<string, unknown> | null>;
@@ -7,9 +7,11 @@ export interface SessionStore {
 }
 
 export function createPrismaSessionStore(db: Db): SessionStore {
+  // Loaded and saved on every message: plain prepared SQL (sql-runner.ts).
+  const sql = sqlOf(db);
   return {
     async load(key) {
-      const row = await db.conversationState.findUnique({ where: { key } });
+      const [row] = await sql.all<{ stateJson: string }>(`SELECT "stateJson" FROM "ConversationState" WHERE "key" = $1`, [key]);
       if (!row) return null;
       try {
         return JSON.parse(row.stateJson) as Record<string, unknown>;
@@ -19,15 +21,14 @@ export function createPrismaSessionStore(db: Db): SessionStore {
     },
     async save(key, state) {
       if (state === null) {
-        await db.conversationState.deleteMany({ where: { key } });
+        await sql.run(`DELETE FROM "ConversationState" WHERE "key" = $1`, [key]);
         return;
       }
-      const stateJson = JSON.stringify(state);
-      await db.conversationState.upsert({
-        where: { key },
-        create: { key, stateJson },
-        update: { stateJson, version: { increment: 1 } },
-      });
+      await sql.run(
+        `INSERT INTO "ConversationState" ("key", "stateJson", "version", "updatedAt") VALUES ($1, $2, 0, $3)
+         ON CONFLICT ("key") DO UPDATE SET "stateJson" = $2, "version" = "ConversationState"."version" + 1, "updatedAt" = $3`,
+        [key, JSON.stringify(state), new Date()],
+      );
     },
   };
 }

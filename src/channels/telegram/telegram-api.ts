@@ -52,7 +52,7 @@ export type TelegramApi = ReturnType<typeof createTelegramApi>;
 /** Creates the client; every method resolves to Telegram's `result` or throws TelegramApiError / NetworkError. */
 export function createTelegramApi(deps: TelegramApiDeps) {
   const root = (deps.apiRoot ?? "https://api.telegram.org").replace(/\/+$/, "");
-  const fetchImpl = deps.fetch ?? fetch;
+  const fetchImpl = deps.fetch;
   const defaultTimeout = deps.timeoutMs ?? 15_000;
 
   async function send<T>(method: string, init: RequestInit, opts: CallOptions = {}): Promise<T> {

@@ -35,7 +35,7 @@ export type ZaloBotClient = ReturnType<typeof createZaloBotClient>;
 
 export function createZaloBotClient(deps: ZaloBotClientDeps) {
   const base = (deps.apiBase ?? "https://bot-api.zaloplatforms.com").replace(/\/+$/, "");
-  const fetchImpl = deps.fetch ?? fetch;
+  const fetchImpl = deps.fetch;
 
   /** One call; resolves to the parsed `result`. */
   async function call<T>(

@@ -54,7 +54,7 @@ export type ZaloClient = ReturnType<typeof createZaloClient>;
 /** Creates the client. Every method throws ZaloApiError, NetworkError, UnexpectedResponseError or a token error. */
 export function createZaloClient(deps: ZaloClientDeps) {
   const base = (deps.apiBase ?? "https://openapi.zalo.me").replace(/\/+$/, "");
-  const fetchImpl = deps.fetch ?? fetch;
+  const fetchImpl = deps.fetch;
   const timeoutMs = deps.timeoutMs ?? 15_000;
 
   async function once<T>(path: string, opts: ZaloRequestOptions<T>, token: string): Promise<T> {

@@ -107,7 +107,7 @@ export function createZaloTokenManager(deps: ZaloTokenManagerDeps): ZaloTokenMan
     const answer = await httpRequest(
       `${(deps.oauthBase ?? "https://oauth.zaloapp.com").replace(/\/+$/, "")}${path}`,
       { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", secret_key: deps.appSecret }, body },
-      { fetch: deps.fetch ?? fetch, endpoint: path, timeoutMs: deps.timeoutMs ?? 15_000 },
+      { fetch: deps.fetch, endpoint: path, timeoutMs: deps.timeoutMs ?? 15_000 },
     );
     let json: unknown;
     try {

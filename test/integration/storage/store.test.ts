@@ -72,11 +72,26 @@ describe.each(testDbKinds())("store on %s", (kind) => {
     const res = await Promise.all([store.record(msg, {}), store.record(msg, {}), store.record(msg, {})]);
     expect(res.filter((r) => r === "accepted")).toHaveLength(1);
     const now = new Date();
-    const claims = await Promise.all([store.claim("telegram:42", now, 1000), store.claim("telegram:42", now, 1000)]);
+    const claims = await Promise.all([store.claim({ platform: "telegram", updateId: "telegram:42" }, now, 1000), store.claim({ platform: "telegram", updateId: "telegram:42" }, now, 1000)]);
     expect(claims.filter(Boolean)).toHaveLength(1);
     expect(await store.unfinished(10)).toHaveLength(1);
-    await store.complete("telegram:42", now);
+    await store.complete({ platform: "telegram", updateId: "telegram:42" }, now);
     expect(await store.unfinished(10)).toHaveLength(0);
+  });
+
+  it("inbound: an update stored claimed is not claimable by others until its lock expires; its holder extends it only while nobody took it over", async () => {
+    const store = createPrismaInboundStore(db);
+    const now = new Date();
+    const msg = { updateId: "telegram:43", address: { channel: "telegram" as const, chatId: "1" }, userId: "1", text: "hi", receivedAt: now };
+    expect(await store.record(msg, {}, { now, lockMs: 1000 })).toBe("accepted");
+    expect(await store.record(msg, {}, { now, lockMs: 1000 })).toBe("duplicate");
+    expect(await store.claim({ platform: "telegram", updateId: "telegram:43" }, new Date(now.getTime() + 999), 1000)).toBe(false); // still held
+    expect(await store.claim({ platform: "telegram", updateId: "telegram:43" }, now, 1000, 1)).toBe(true); // the holder (attempt 1) extends
+    const later = new Date(now.getTime() + 5000);
+    expect(await store.claim({ platform: "telegram", updateId: "telegram:43" }, later, 1000)).toBe(true); // expired: a sweep takes it over (attempt 3)
+    expect(await store.claim({ platform: "telegram", updateId: "telegram:43" }, later, 1000, 1)).toBe(false); // the first holder has lost it
+    await store.complete({ platform: "telegram", updateId: "telegram:43" }, later);
+    expect(await store.claim({ platform: "telegram", updateId: "telegram:43" }, new Date(later.getTime() + 10_000), 1000)).toBe(false); // done stays done
   });
 
   it("audit log is hash-chained and detects tampering", async () => {

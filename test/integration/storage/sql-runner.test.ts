@@ -1,0 +1,123 @@
+/**
+ * The plain-SQL hot path shares Prisma's connections: what one writes the other reads identically, on both
+ * databases, and on SQLite no write outside a transaction is swallowed by another caller's rolled-back transaction.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb, sqlOf, type Db } from "../../../src/storage/prisma-client";
+import { toBool, toDate } from "../../../src/storage/sql-runner";
+import { createPrismaInboundStore } from "../../../src/storage/prisma-inbound-store";
+import { createPrismaSessionStore } from "../../../src/storage/prisma-session-store";
+import { createPrismaAccountRepository } from "../../../src/storage/prisma-account-repository";
+import { createPrismaOutboxRepository } from "../../../src/storage/prisma-outbox-repository";
+import { inboundRef } from "../../../src/conversation/inbound-processor";
+import { createTestDb, testDbKinds, type TestDb } from "../../helpers/test-db";
+
+describe.each(testDbKinds())("plain SQL beside Prisma on %s", (kind) => {
+  let tdb: TestDb;
+  let db: Db;
+  beforeAll(async () => {
+    tdb = await createTestDb(kind);
+    db = createDb(tdb.url);
+  });
+  afterAll(async () => {
+    await db.$disconnect();
+    await tdb.drop();
+  });
+
+  it("dates, booleans and nulls written by either side read back the same through the other", async () => {
+    const at = new Date("2026-03-05T23:59:58.123Z");
+    const sql = sqlOf(db);
+    expect(await sql.run(`INSERT INTO "ChannelAccount" ("id", "platform", "externalId", "chatId", "lastInteractionAt", "isFollower", "createdAt") VALUES ($1, $2, $3, $4, $5, $6, $5)`, ["a1", "zalo", "u1", "u1", at, false])).toBe(1);
+    const viaPrisma = await db.channelAccount.findUniqueOrThrow({ where: { id: "a1" } });
+    expect(viaPrisma.lastInteractionAt).toEqual(at);
+    expect(viaPrisma.isFollower).toBe(false);
+    expect(viaPrisma.officerId).toBeNull();
+
+    await db.channelAccount.create({ data: { id: "a2", platform: "telegram", externalId: "u2", chatId: "u2", lastInteractionAt: at, isFollower: true } });
+    const [row] = await sql.all(`SELECT "lastInteractionAt", "isFollower", "unreachableAt" FROM "ChannelAccount" WHERE "id" = $1`, ["a2"]);
+    expect(toDate(row?.lastInteractionAt)).toEqual(at);
+    expect(toBool(row?.isFollower)).toBe(true);
+    expect(toDate(row?.unreachableAt)).toBeNull();
+    // Comparisons on stored dates agree with Prisma's own.
+    const later = await sql.all(`SELECT "id" FROM "ChannelAccount" WHERE "lastInteractionAt" < $1 ORDER BY "id"`, [new Date(at.getTime() + 1)]);
+    expect(later.map((r) => r.id)).toEqual(["a1", "a2"]);
+    expect(await sql.all(`SELECT "id" FROM "ChannelAccount" WHERE "lastInteractionAt" < $1`, [at])).toEqual([]);
+  });
+
+  it("a parameter used twice and RETURNING work on both dialects", async () => {
+    const rows = await sqlOf(db).all<{ key: string; version: number }>(
+      `INSERT INTO "ConversationState" ("key", "stateJson", "version", "updatedAt") VALUES ($1, $2, 0, $3)
+       ON CONFLICT ("key") DO UPDATE SET "stateJson" = $2, "version" = "ConversationState"."version" + 1 RETURNING "key", "version"`,
+      ["k", "{}", new Date()],
+    );
+    expect(rows).toEqual([{ key: "k", version: 0 }]);
+    const again = await sqlOf(db).all<{ version: number }>(
+      `INSERT INTO "ConversationState" ("key", "stateJson", "version", "updatedAt") VALUES ($1, $2, 0, $3)
+       ON CONFLICT ("key") DO UPDATE SET "stateJson" = $2, "version" = "ConversationState"."version" + 1 RETURNING "key", "version"`,
+      ["k", '{"a":1}', new Date()],
+    );
+    expect(again[0]?.version).toBe(1);
+    expect((await db.conversationState.findUniqueOrThrow({ where: { key: "k" } })).stateJson).toBe('{"a":1}');
+  });
+
+  it("a write outside a transaction survives another caller's transaction rolling back", async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const failing = db
+      .$transaction(async (tx) => {
+        await tx.conversationState.create({ data: { key: "in-tx", stateJson: "{}", updatedAt: new Date() } });
+        await gate;
+        throw new Error("roll back");
+      })
+      .catch((e: unknown) => (e as Error).message);
+    await new Promise((r) => setTimeout(r, 30));
+    // Both kinds of outside write, issued while the transaction is open.
+    const viaPrisma = db.conversationState.create({ data: { key: "outside-orm", stateJson: "{}", updatedAt: new Date() } });
+    const viaSql = sqlOf(db).run(`INSERT INTO "ConversationState" ("key", "stateJson", "version", "updatedAt") VALUES ($1, '{}', 0, $2)`, ["outside-sql", new Date()]);
+    await new Promise((r) => setTimeout(r, 30));
+    release();
+    expect(await failing).toBe("roll back");
+    await Promise.all([viaPrisma, viaSql]);
+    const keys = (await db.conversationState.findMany({ where: { key: { in: ["in-tx", "outside-orm", "outside-sql"] } }, orderBy: { key: "asc" } })).map((r) => r.key);
+    expect(keys).toEqual(["outside-orm", "outside-sql"]);
+  });
+
+  it.runIf(kind === "sqlite")("every per-message statement finds its rows through an index, never a table scan", async () => {
+    const sql = sqlOf(db);
+    const seen = new Set<string>();
+    sql.onStatement = (text) => void seen.add(text);
+    try {
+      const now = new Date();
+      const msg = { updateId: "telegram:7", address: { channel: "telegram" as const, chatId: "7" }, userId: "7", text: "hi", receivedAt: now };
+      const inbound = createPrismaInboundStore(db);
+      await inbound.record(msg, {}, { now, lockMs: 1000 });
+      await inbound.claim(inboundRef(msg), now, 1000);
+      await inbound.claim(inboundRef(msg), now, 1000, 1);
+      await inbound.complete(inboundRef(msg), now);
+      await inbound.complete(inboundRef(msg), now, "boom");
+      const sessions = createPrismaSessionStore(db);
+      await sessions.save("s", { flow: "x" });
+      await sessions.load("s");
+      await sessions.save("s", null);
+      const accounts = createPrismaAccountRepository(db);
+      await accounts.touch("telegram", "7", "7", now);
+      await accounts.findAccount("telegram", "7");
+      const outbox = createPrismaOutboxRepository(db);
+      const { id } = await outbox.enqueue({ dedupeKey: "d1", recipient: "telegram:7", kind: "reply", message: { text: "x" } }, now);
+      await outbox.enqueue({ dedupeKey: "d1", recipient: "telegram:7", kind: "reply", message: { text: "x" } }, now);
+      await outbox.claimDue(now, 10, "h", 1000, ["telegram"]);
+      await outbox.renewLock(id, "h", now);
+      await outbox.markRetry(id, now, "e");
+      await outbox.markFinal(id, "dead", "e");
+      await outbox.markSent(id, now, "1");
+    } finally {
+      sql.onStatement = undefined;
+    }
+    expect(seen.size).toBeGreaterThanOrEqual(14);
+    for (const text of seen) {
+      const plan = (await sql.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${text}`)).map((r) => r.detail);
+      expect(plan.filter((d) => /^SCAN /.test(d)), `${text}\n${plan.join("\n")}`).toEqual([]);
+    }
+  });
+});
+
