@@ -12,7 +12,7 @@ export function createPrismaInboundStore(db: Db): InboundStore {
   const sql = sqlOf(db);
   return {
     async record(msg, raw, claim) {
-      const inserted = await sql.run(
+      const inserted = await sql.runGrouped(
         `INSERT INTO "InboundUpdate" ("id", "platform", "updateId", "chatKey", "payloadJson", "status", "attempts", "lockedUntil", "receivedAt")
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT ("platform", "updateId") DO NOTHING`,
         [
@@ -41,7 +41,7 @@ export function createPrismaInboundStore(db: Db): InboundStore {
       if (error) {
         await sql.run(`UPDATE "InboundUpdate" SET "status" = 'failed', "processedAt" = $1, "lockedUntil" = NULL, "error" = $2 WHERE "platform" = $4 AND "updateId" = $3`, [now, error, ref.updateId, ref.platform]);
       } else {
-        await sql.run(`UPDATE "InboundUpdate" SET "status" = 'done', "processedAt" = $1, "lockedUntil" = NULL, "error" = NULL, "payloadJson" = '{}' WHERE "platform" = $3 AND "updateId" = $2`, [now, ref.updateId, ref.platform]);
+        await sql.runGrouped(`UPDATE "InboundUpdate" SET "status" = 'done', "processedAt" = $1, "lockedUntil" = NULL, "error" = NULL, "payloadJson" = '{}' WHERE "platform" = $3 AND "updateId" = $2`, [now, ref.updateId, ref.platform]);
       }
     },
     async unfinished(limit) {

@@ -103,7 +103,7 @@ export function createPrismaOutboxRepository(db: Db): OutboxRepository {
     async enqueue(d, now) {
       const r = rowData(d, now);
       const id = sortableId();
-      const inserted = await sql.run(
+      const inserted = await sql.runGrouped(
         `INSERT INTO "Delivery" ("id", "dedupeKey", "channel", "recipient", "kind", "payloadJson", "status", "attempts", "nextAttemptAt", "officerId", "campaignId", "note", "createdAt")
          VALUES ($1, $2, $3, $4, $5, $6, 'pending', 0, $7, $8, $9, $10, $11) ON CONFLICT ("dedupeKey") DO NOTHING`,
         [id, r.dedupeKey, r.channel, r.recipient, r.kind, r.payloadJson, r.nextAttemptAt, r.officerId, r.campaignId, r.note, new Date()],
@@ -150,7 +150,7 @@ export function createPrismaOutboxRepository(db: Db): OutboxRepository {
       return (await sql.run(`UPDATE "Delivery" SET "lockedUntil" = $1 WHERE "id" = $2 AND "lockedBy" = $3 AND "status" = 'sending'`, [until, id, holder])) === 1;
     },
     async markSent(id, at, externalId) {
-      await sql.run(`UPDATE "Delivery" SET "status" = 'sent', "sentAt" = $1, "lockedUntil" = NULL, "attempts" = "attempts" + 1, "externalId" = $2, "lastError" = NULL WHERE "id" = $3`, [at, externalId ?? null, id]);
+      await sql.runGrouped(`UPDATE "Delivery" SET "status" = 'sent', "sentAt" = $1, "lockedUntil" = NULL, "attempts" = "attempts" + 1, "externalId" = $2, "lastError" = NULL WHERE "id" = $3`, [at, externalId ?? null, id]);
     },
     async markRetry(id, nextAttemptAt, error) {
       await sql.run(`UPDATE "Delivery" SET "status" = 'retry', "nextAttemptAt" = $1, "lockedUntil" = NULL, "attempts" = "attempts" + 1, "lastError" = $2 WHERE "id" = $3`, [nextAttemptAt, error, id]);

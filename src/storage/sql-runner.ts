@@ -22,6 +22,12 @@ export interface SqlRunner {
   onStatement?: (sql: string) => void;
   /** Executes a statement; resolves to the number of rows changed. */
   run(sql: string, params?: readonly SqlParam[]): Promise<number>;
+  /**
+   * Like `run`, but on SQLite statements issued in the same turn of the event loop commit together (group commit:
+   * one WAL commit for a burst of webhook inserts instead of one each). Same result per caller; on PostgreSQL it is
+   * `run` (each statement its own round trip, concurrency comes from the pool).
+   */
+  runGrouped(sql: string, params?: readonly SqlParam[]): Promise<number>;
   /** Executes a query (or a statement with RETURNING); resolves to its rows. */
   all<T extends object = SqlRow>(sql: string, params?: readonly SqlParam[]): Promise<T[]>;
 }
@@ -112,8 +118,38 @@ export function createSqliteRunner(database: () => Promise<{ handle: BetterSqlit
     return entry;
   }
   const bind = (order: number[], params: readonly SqlParam[]) => order.map((i) => sqliteValue(params[i] ?? null));
+  type Pending = { sql: string; params: readonly SqlParam[]; resolve: (n: number) => void; reject: (e: unknown) => void };
+  let group: Pending[] = [];
+  async function flushGroup(batch: Pending[]): Promise<void> {
+    const { handle } = await database();
+    const entries = await Promise.all(batch.map((p) => prepared(p.sql).catch(() => null)));
+    // prepared() waited for the gate: no transaction is open, and nothing else runs until this function returns.
+    if (batch.length > 1 && entries.every(Boolean)) {
+      try {
+        handle.exec("BEGIN IMMEDIATE");
+        const changes = batch.map((p, i) => entries[i]!.stmt.run(...bind(entries[i]!.order, p.params)).changes);
+        handle.exec("COMMIT");
+        return batch.forEach((p, i) => p.resolve(changes[i]!));
+      } catch {
+        if (handle.inTransaction) handle.exec("ROLLBACK");
+        // One statement failed: run them one by one so that each caller gets its own outcome.
+      }
+    }
+    for (const p of batch) await runner.run(p.sql, p.params).then(p.resolve, p.reject);
+  }
   const runner: SqlRunner = {
     dialect: "sqlite",
+    runGrouped(sql, params = []) {
+      return new Promise<number>((resolve, reject) => {
+        if (group.push({ sql, params, resolve, reject }) > 1) return;
+        setImmediate(() => {
+          const batch = group;
+          group = [];
+          // Settling an already settled promise is a no-op: only callers still waiting get the error.
+          flushGroup(batch).catch((err: unknown) => batch.forEach((p) => p.reject(err)));
+        });
+      });
+    },
     async run(sql, params = []) {
       runner.onStatement?.(sql);
       const { stmt, order } = await prepared(sql);
@@ -147,6 +183,25 @@ function pgValue(p: SqlParam): string | number | boolean | null {
   return p;
 }
 
+interface InsertShape {
+  sql: string;
+  head: string;
+  values: string;
+  tail: string;
+  paramCount: number;
+}
+
+const shapes = new Map<string, InsertShape | null>();
+/** `INSERT INTO t ("id", …) VALUES ($1, …) ON CONFLICT … DO NOTHING` with a fresh id first, or null. */
+function insertShape(sql: string, paramCount: number): InsertShape | null {
+  let shape = shapes.get(sql);
+  if (shape !== undefined) return shape;
+  const m = /^\s*(INSERT INTO "\w+" \(\s*"id"\s*,[^)]*\))\s*VALUES\s*\(([^()]*)\)\s*(ON CONFLICT \([^)]*\) DO NOTHING)\s*$/s.exec(sql);
+  shape = m ? { sql, head: m[1]!, values: m[2]!, tail: m[3]!, paramCount } : null;
+  shapes.set(sql, shape);
+  return shape;
+}
+
 export function createPgRunner(pool: pg.Pool): SqlRunner {
   const names = new Map<string, string>();
   const nameOf = (sql: string) => {
@@ -155,8 +210,40 @@ export function createPgRunner(pool: pg.Pool): SqlRunner {
     return n;
   };
   const query = (sql: string, params: readonly SqlParam[]) => pool.query({ name: nameOf(sql), text: sql, values: params.map(pgValue), types: pgTypes });
+  // Grouped single-row inserts become one multi-row INSERT … RETURNING "id" per tick: one round trip (and one
+  // commit) for a burst. Each caller's row counts as inserted when its own fresh id comes back.
+  type Pending = { params: readonly SqlParam[]; resolve: (n: number) => void; reject: (e: unknown) => void };
+  const groups = new Map<string, Pending[]>();
+  async function flushInserts(shape: InsertShape, batch: Pending[]): Promise<void> {
+    if (batch.length === 1) return void (await runner.run(shape.sql, batch[0]!.params).then(batch[0]!.resolve, batch[0]!.reject));
+    const k = shape.paramCount;
+    const rows = batch.map((_, r) => `(${shape.values.replace(/\$(\d+)/g, (_m, n: string) => `$${Number(n) + r * k}`)})`);
+    const text = `${shape.head} VALUES ${rows.join(", ")} ${shape.tail} RETURNING "id"`;
+    runner.onStatement?.(text);
+    try {
+      const inserted = new Set((await query(text, batch.flatMap((p) => [...p.params]))).rows.map((r: { id: string }) => r.id));
+      for (const p of batch) p.resolve(inserted.has(String(p.params[0])) ? 1 : 0);
+    } catch {
+      // One row failed the whole statement: each caller runs alone and gets its own outcome.
+      for (const p of batch) await runner.run(shape.sql, p.params).then(p.resolve, p.reject);
+    }
+  }
   const runner: SqlRunner = {
     dialect: "postgresql",
+    runGrouped(sql, params = []) {
+      const shape = insertShape(sql, params.length);
+      if (!shape) return runner.run(sql, params);
+      return new Promise<number>((resolve, reject) => {
+        const queued = groups.get(sql);
+        if (queued && queued.length < 100) return void queued.push({ params, resolve, reject });
+        const batch: Pending[] = [{ params, resolve, reject }];
+        groups.set(sql, batch);
+        setImmediate(() => {
+          if (groups.get(sql) === batch) groups.delete(sql);
+          flushInserts(shape, batch).catch((err: unknown) => batch.forEach((p) => p.reject(err)));
+        });
+      });
+    },
     async run(sql, params = []) {
       runner.onStatement?.(sql);
       return (await query(sql, params)).rowCount ?? 0;

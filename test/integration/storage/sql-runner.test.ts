@@ -60,6 +60,44 @@ describe.each(testDbKinds())("plain SQL beside Prisma on %s", (kind) => {
     expect((await db.conversationState.findUniqueOrThrow({ where: { key: "k" } })).stateJson).toBe('{"a":1}');
   });
 
+  it("grouped writes give each caller its own outcome, also when one of the group fails", async () => {
+    const sql = sqlOf(db);
+    const insert = `INSERT INTO "ConversationState" ("key", "stateJson", "version", "updatedAt") VALUES ($1, $2, 0, $3) ON CONFLICT ("key") DO NOTHING`;
+    const now = new Date();
+    const outcomes = await Promise.allSettled([
+      sql.runGrouped(insert, ["g1", "{}", now]),
+      sql.runGrouped(insert, ["g1", "{}", now]), // duplicate key: 0 rows, not an error
+      sql.runGrouped(insert, ["g2", null, now]), // NOT NULL violated: this caller alone gets the error
+      sql.runGrouped(insert, ["g3", "{}", now]),
+    ]);
+    expect(outcomes.map((o) => (o.status === "fulfilled" ? o.value : "error"))).toEqual([1, 0, "error", 1]);
+    const keys = (await db.conversationState.findMany({ where: { key: { startsWith: "g" } }, orderBy: { key: "asc" } })).map((r) => r.key);
+    expect(keys).toEqual(["g1", "g3"]);
+
+    // The shape PostgreSQL folds into one multi-row INSERT (fresh id first, ON CONFLICT DO NOTHING).
+    const inbound = `INSERT INTO "InboundUpdate" ("id", "platform", "updateId", "chatKey", "payloadJson", "status", "attempts", "receivedAt")
+      VALUES ($1, 'telegram', $2, 'c', $3, 'received', 0, $4) ON CONFLICT ("platform", "updateId") DO NOTHING`;
+    const ids = ["i1", "i2", "i3", "i4", "i5"];
+    const statements: string[] = [];
+    sql.onStatement = (text) => void statements.push(text);
+    const folded = await Promise.allSettled([
+      sql.runGrouped(inbound, [ids[0]!, "u1", "{}", now]),
+      sql.runGrouped(inbound, [ids[1]!, "u1", "{}", now]), // same update: the first one wins
+      sql.runGrouped(inbound, [ids[2]!, "u2", "{}", now]),
+    ]);
+    sql.onStatement = undefined;
+    expect(folded.map((o) => (o.status === "fulfilled" ? o.value : "error"))).toEqual([1, 0, 1]);
+    // PostgreSQL sent the three as one statement (SQLite commits them in one transaction instead).
+    if (kind === "postgres") expect(statements.filter((t) => t.startsWith("INSERT") && t.includes("), ("))).toHaveLength(1);
+    const withFailure = await Promise.allSettled([
+      sql.runGrouped(inbound, [ids[3]!, "u3", null, now]),
+      sql.runGrouped(inbound, [ids[4]!, "u4", "{}", now]),
+    ]);
+    expect(withFailure.map((o) => (o.status === "fulfilled" ? o.value : "error"))).toEqual(["error", 1]);
+    const stored = await db.inboundUpdate.findMany({ orderBy: { updateId: "asc" } });
+    expect(stored.map((r) => [r.id, r.updateId])).toEqual([["i1", "u1"], ["i3", "u2"], ["i5", "u4"]]);
+  });
+
   it("a write outside a transaction survives another caller's transaction rolling back", async () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
