@@ -11,6 +11,9 @@ import type { Flow, TurnContext } from "../conversation/turn";
 import { bindGroupCommand, cancelCommand, handlePlatformEvent, helpCommand, languageCommand, linkWithCode, startCommand } from "../conversation/flows/account.flow";
 import type { CommandName } from "../conversation/command-parser";
 import { createOutboxDispatcher } from "../delivery/outbox-dispatcher";
+import type { Delivery } from "../delivery/outbox";
+import { createVnCalendar } from "../domain/calendar/vn-calendar";
+import { DEFAULT_SENDING_WINDOW, toAllowedSendTime } from "../domain/calendar/working-calendar";
 import type { ChannelLimits } from "../delivery/token-bucket";
 import { systemClock, type Clock } from "../shared/clock";
 import type { Logger } from "../shared/logger";
@@ -25,6 +28,22 @@ import { createPrismaOutboxRepository } from "../storage/prisma-outbox-repositor
 import { createPrismaSessionStore } from "../storage/prisma-session-store";
 import { migrate } from "../storage/migrate";
 import { looksLikeInviteCode } from "../storage/prisma-account-repository";
+
+/**
+ * Reminders and digests go out only inside the sending window on working days (quiet hours, weekends, holidays):
+ * a reminder planned for 19:45 but held up (an outage, a queue, a retry) waits for the next working morning rather
+ * than reaching officers at night. Replies to what a user just wrote go at once. A reminder planned more than a day
+ * before it is sent is an operator's catch-up of another day (`reminders run --at` for a past date), sent as asked.
+ */
+function reminderSendingWindow(timeZone: string): (d: Delivery, at: Date) => Date {
+  const calendar = createVnCalendar();
+  const window = { ...DEFAULT_SENDING_WINDOW, zone: timeZone };
+  const DAY_MS = 86_400_000;
+  return (d, at) => {
+    if (!d.kind.startsWith("reminder.") || at.getTime() - d.nextAttemptAt.getTime() > DAY_MS) return at;
+    return toAllowedSendTime(at, calendar, window);
+  };
+}
 
 /** Features add themselves here (report, registration, criteria, reminders…); see src/app/features.ts. */
 export interface FeatureSet {
@@ -61,6 +80,7 @@ export async function buildRuntime(opts: RuntimeOptions) {
       await accounts.markUnreachable(to.channel, to.chatId, reason, clock.now());
     },
     onGroupMigrated: async (to, newChatId) => accounts.migrateGroup(to.channel, to.chatId, newChatId),
+    sendableFrom: reminderSendingWindow(opts.config.timeZone),
   });
   const services: BotServices = {
     org, accounts, campaigns, audit, timeZone: opts.config.timeZone,

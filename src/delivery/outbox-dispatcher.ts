@@ -27,6 +27,12 @@ export interface OutboxDispatcherDeps {
   random?: () => number;
   /** Monotonic milliseconds for pacing (real time even when the business clock is fixed, e.g. `reminders run --at`). */
   monotonicMs?: () => number;
+  /**
+   * The earliest time at or after `at` when this delivery may go out (reminders: inside the sending window on a
+   * working day). A row claimed outside its window, and a retry that would fall outside it, wait for it instead.
+   * Absent: any time.
+   */
+  sendableFrom?: (d: Delivery, at: Date) => Date;
 }
 
 export interface OutboxDispatcher {
@@ -105,10 +111,17 @@ export function createOutboxDispatcher(deps: OutboxDispatcherDeps): OutboxDispat
     }
   }
 
+  /** `at`, or the start of the delivery's next sending window. */
+  const sendableFrom = (d: Delivery, at: Date): Date => deps.sendableFrom?.(d, at) ?? at;
+
   async function handle(d: Delivery, claimedAt: number): Promise<void> {
     const to = parseAddress(d.recipient);
     const sender = deps.senders.get(to.channel);
     if (!sender) return deps.repo.markFinal(d.id, "dead", `channel ${to.channel} is not enabled`);
+    // Due, but delayed (an outage, a long queue) past its window: a reminder at 23:00 is worse than one tomorrow.
+    const now = deps.clock.now();
+    const windowOpens = sendableFrom(d, now);
+    if (windowOpens.getTime() > now.getTime()) return deps.repo.defer(d.id, windowOpens);
     const chatBucket = await pace(to);
     // Pacing may have outlived the batch's lock: re-check ownership right before the send (no double send by
     // another instance that re-claimed the row meanwhile).
@@ -152,7 +165,7 @@ export function createOutboxDispatcher(deps: OutboxDispatcherDeps): OutboxDispat
       const wait = err instanceof SendError && err.retryAfterMs !== undefined ? err.retryAfterMs : backoffMs(d.attempts + 1, random);
       chatBucket.pauseUntil(mono() + wait);
       noteRetry(wait);
-      return deps.repo.markRetry(d.id, new Date(now.getTime() + wait), reason);
+      return deps.repo.markRetry(d.id, sendableFrom(d, new Date(now.getTime() + wait)), reason);
     }
     if (kind === "unreachable") {
       await deps.repo.markFinal(d.id, "unreachable", reason);
@@ -161,7 +174,7 @@ export function createOutboxDispatcher(deps: OutboxDispatcherDeps): OutboxDispat
     if (kind === "permanent" || d.attempts + 1 >= maxAttempts) return deps.repo.markFinal(d.id, "dead", reason);
     const backoff = backoffMs(d.attempts + 1, random);
     noteRetry(backoff);
-    return deps.repo.markRetry(d.id, new Date(now.getTime() + backoff), reason);
+    return deps.repo.markRetry(d.id, sendableFrom(d, new Date(now.getTime() + backoff)), reason);
   }
 
   async function pumpOnce(): Promise<number> {

@@ -53,6 +53,8 @@ export interface OutboxRepository {
   markSent(id: string, at: Date, externalId?: string): Promise<void>;
   markRetry(id: string, nextAttemptAt: Date, error: string): Promise<void>;
   markFinal(id: string, status: "dead" | "unreachable", error: string): Promise<void>;
+  /** Releases a claimed row unsent until `until` (outside its sending window); not counted as an attempt. */
+  defer(id: string, until: Date): Promise<void>;
   /** Moves a row to another recipient (Telegram group migrated to a supergroup) and makes it due again. */
   redirect(id: string, recipient: string, now: Date): Promise<void>;
   list(filter: { status?: string; kind?: string; limit?: number }): Promise<Delivery[]>;

@@ -155,6 +155,9 @@ export function createPrismaOutboxRepository(db: Db): OutboxRepository {
     async markRetry(id, nextAttemptAt, error) {
       await sql.run(`UPDATE "Delivery" SET "status" = 'retry', "nextAttemptAt" = $1, "lockedUntil" = NULL, "attempts" = "attempts" + 1, "lastError" = $2 WHERE "id" = $3`, [nextAttemptAt, error, id]);
     },
+    async defer(id, until) {
+      await sql.run(`UPDATE "Delivery" SET "status" = 'pending', "nextAttemptAt" = $1, "lockedUntil" = NULL WHERE "id" = $2`, [until, id]);
+    },
     async markFinal(id, status, error) {
       await sql.run(`UPDATE "Delivery" SET "status" = $1, "lockedUntil" = NULL, "attempts" = "attempts" + 1, "lastError" = $2 WHERE "id" = $3`, [status, error, id]);
     },
