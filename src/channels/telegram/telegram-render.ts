@@ -3,6 +3,7 @@
  * containing ( ) . - _ (peers.md §4 pain 10), whereas HTML only needs & < > escaped.
  */
 import type { Button } from "../../conversation/channel-port.js";
+import { EMPHASIS } from "../shared/emphasis.js";
 import { splitText } from "../shared/text-chunks.js";
 
 /** Telegram's limit for one text message. */
@@ -19,7 +20,7 @@ export function escapeHtml(text: string): string {
 
 /** Escapes plain text and turns `**bold**` spans (within one line) into <b>…</b>. */
 export function renderTelegramHtml(text: string): string {
-  return escapeHtml(text.normalize("NFC")).replace(/\*\*(?=\S)([^\n]*?\S)\*\*/g, "<b>$1</b>");
+  return escapeHtml(text.normalize("NFC")).replace(EMPHASIS, "<b>$1</b>");
 }
 
 /** Splits plain text on line boundaries so that every rendered chunk fits `max`, and renders each chunk. */

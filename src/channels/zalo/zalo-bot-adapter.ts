@@ -13,6 +13,7 @@ import {
 } from "../../conversation/channel-port.js";
 import { NetworkError } from "../shared/channel-errors.js";
 import { appendNumberedChoices, flattenButtons, type Translate } from "../shared/numbered-choices.js";
+import { withoutEmphasis } from "../shared/emphasis.js";
 import { splitText } from "../shared/text-chunks.js";
 import { ZaloBotApiError, type ZaloBotClient } from "./zalo-bot-client.js";
 import { zaloBotUpdateSchema } from "./zalo-schemas.js";
@@ -29,7 +30,7 @@ export interface ZaloBotSenderDeps {
 export function createZaloBotSender(deps: ZaloBotSenderDeps): ChannelSender {
   async function deliver(to: ChannelAddress, msg: Parameters<ChannelSender["send"]>[1]) {
     const buttons = flattenButtons(msg.buttons);
-    const text = appendNumberedChoices(msg.text.normalize("NFC"), buttons, deps.translate);
+    const text = appendNumberedChoices(withoutEmphasis(msg.text.normalize("NFC")), buttons, deps.translate);
     if (buttons.length > 0) deps.onNumberedChoices?.(to, buttons);
     const chunks = splitText(text, ZALO_BOT_MAX_TEXT);
     if (chunks.length === 0) throw new SendError("permanent", "zalo-bot: nothing to send (attachments are not supported)");

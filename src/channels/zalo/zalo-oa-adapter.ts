@@ -12,6 +12,7 @@ import {
 } from "../../conversation/channel-port.js";
 import { NetworkError } from "../shared/channel-errors.js";
 import { appendNumberedChoices, flattenButtons, type Translate } from "../shared/numbered-choices.js";
+import { withoutEmphasis } from "../shared/emphasis.js";
 import { splitText } from "../shared/text-chunks.js";
 import type { ZaloClient } from "./zalo-client.js";
 import { isZaloAuthCode, ZaloApiError, ZaloTokenUnavailableError } from "./zalo-errors.js";
@@ -59,7 +60,7 @@ export function createZaloOaSender(deps: ZaloOaSenderDeps): ChannelSender {
   async function deliver(to: ChannelAddress, msg: OutboundMessage) {
     const buttons = flattenButtons(msg.buttons);
     const asButtons = buttons.length > 0 && buttons.length <= ZALO_MAX_BUTTONS && !to.isGroup;
-    let text = msg.text.normalize("NFC");
+    let text = withoutEmphasis(msg.text.normalize("NFC"));
     if (buttons.length > 0 && !asButtons) {
       text = appendNumberedChoices(text, buttons, deps.translate);
       deps.onNumberedChoices?.(to, buttons);

@@ -62,6 +62,11 @@ export function runChannelContract(name: string, setup: () => Promise<ContractHa
       expect(h.texts()).toEqual([text]);
     });
 
+    it("shows **emphasis** as bold or as plain words, never as literal asterisks", async () => {
+      await h.sender.send(h.to, { text: "Danh hiệu **Chiến sĩ thi đua cơ sở**: hệ số **1,0** × 2.340.000 đ; 3 * 4 và ** lẻ" });
+      expect(h.texts()).toEqual(["Danh hiệu Chiến sĩ thi đua cơ sở: hệ số 1,0 × 2.340.000 đ; 3 * 4 và ** lẻ"]);
+    });
+
     it("splits long text under the platform limit on line boundaries, losing nothing", async () => {
       const lines = Array.from({ length: 400 }, (_, i) => `${i + 1}. Đơn vị số ${i + 1} (Sở Nội vụ) đạt ${i % 100}% & tăng`);
       const text = lines.join("\n");
