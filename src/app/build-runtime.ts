@@ -14,7 +14,8 @@ import { createOutboxDispatcher } from "../delivery/outbox-dispatcher";
 import type { Delivery } from "../delivery/outbox";
 import { createVnCalendar } from "../domain/calendar/vn-calendar";
 import { DEFAULT_SENDING_WINDOW, toAllowedSendTime } from "../domain/calendar/working-calendar";
-import type { ChannelLimits } from "../delivery/token-bucket";
+import type { BucketSpec, ChannelLimits } from "../delivery/token-bucket";
+import { createFloodGuard, DEFAULT_FLOOD_LIMIT } from "../conversation/flood-guard";
 import { systemClock, type Clock } from "../shared/clock";
 import type { Logger } from "../shared/logger";
 import { createPrismaAccountRepository } from "../storage/prisma-account-repository";
@@ -45,6 +46,8 @@ function reminderSendingWindow(timeZone: string): (d: Delivery, at: Date) => Dat
   };
 }
 
+const UNLIMITED_FLOOD: BucketSpec = { ratePerSec: 1e9, burst: 1e9 };
+
 /** Features add themselves here (report, registration, criteria, reminders…); see src/app/features.ts. */
 export interface FeatureSet {
   flows: Flow[];
@@ -58,6 +61,8 @@ export interface RuntimeOptions {
   clock?: Clock;
   senders?: ChannelSender[];
   limits?: Record<string, ChannelLimits>;
+  /** Messages one person may send (burst, then per second) before they are not handled; null = no limit (tests). */
+  floodLimit?: BucketSpec | null;
   /** Adds feature flows/commands given the core services. */
   features?: (services: BotServices, db: Db) => Promise<FeatureSet> | FeatureSet;
   skipMigrations?: boolean;
@@ -105,6 +110,7 @@ export async function buildRuntime(opts: RuntimeOptions) {
   const inbound = createInboundProcessor({
     store: createPrismaInboundStore(db), handle: dispatcher.handle, outbox: services.outbox,
     kickOutbox: () => outboxDispatcher.kick(), clock, logger: opts.logger, defaultLocale: opts.config.defaultLocale,
+    flood: createFloodGuard(opts.floodLimit === null ? UNLIMITED_FLOOD : (opts.floodLimit ?? DEFAULT_FLOOD_LIMIT)),
   });
 
   return {

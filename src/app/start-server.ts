@@ -19,7 +19,7 @@ import { createApp } from "../http/create-app";
 import { createTranslator } from "../i18n/i18n";
 import { systemClock, type Clock } from "../shared/clock";
 import type { Logger } from "../shared/logger";
-import type { ChannelLimits } from "../delivery/token-bucket";
+import type { BucketSpec, ChannelLimits } from "../delivery/token-bucket";
 import { createPrismaTokenStore } from "../storage/prisma-token-store";
 import { createDb } from "../storage/prisma-client";
 import { createPrismaLeaseManager } from "../storage/prisma-lease";
@@ -37,6 +37,8 @@ export interface StartServerOptions {
   logger: Logger;
   clock?: Clock;
   limits?: Record<string, ChannelLimits>;
+  /** Per-person message limit (see buildRuntime); null = none (load benches). */
+  floodLimit?: BucketSpec | null;
   registerCommands?: boolean;
   /** How often unfinished inbound updates are swept up again (database failures, crashed instances); default 30 s. */
   sweepEveryMs?: number;
@@ -49,7 +51,7 @@ export async function startServer(config: Config, opts: StartServerOptions): Pro
   const bootstrapDb = createDb(config.databaseUrl);
   if (config.seedOnStart) await seedBundled(bootstrapDb, config.timeZone, logger);
   const channels = buildChannelSenders(config, { tokenStore: createPrismaTokenStore(bootstrapDb, createPrismaLeaseManager(bootstrapDb)), clock });
-  const runtime = await buildRuntime({ config, logger, clock, senders: channels.senders, features: buildFeatures, skipMigrations: true, limits: opts.limits });
+  const runtime = await buildRuntime({ config, logger, clock, senders: channels.senders, features: buildFeatures, skipMigrations: true, limits: opts.limits, floodLimit: opts.floodLimit });
   const counters = createWebhookCounters();
   const routers = buildWebhookRouters(config, { sink: runtime.inbound, clock, telegramApi: channels.telegramApi, observe: counters.observe });
   const app = createApp({

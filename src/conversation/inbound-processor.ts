@@ -9,6 +9,7 @@ import type { Logger } from "../shared/logger";
 import { createTranslator, type Locale } from "../i18n/i18n";
 import { formatAddress, type InboundMessage, type OutboundMessage } from "./channel-port";
 import type { OutboxPort } from "./services";
+import { createFloodGuard, type FloodGuard } from "./flood-guard";
 
 /** Identifies a stored update: its platform and the platform's update id (the table's unique key). */
 export interface InboundRef {
@@ -54,6 +55,8 @@ export interface InboundProcessorDeps {
    * time out and redeliver; the backlog drains as soon as the burst eases. Default 400/s, 1,000 ms.
    */
   ingestPriority?: { aboveRatePerSec: number; maxDeferMs: number };
+  /** Per-person message limit (flood-guard.ts); default 20 at once, then 30 a minute. */
+  flood?: FloodGuard;
 }
 
 /** How long a claim holds an update; a turn still waiting after half of it extends its claim before it starts. */
@@ -120,8 +123,15 @@ export function createInboundProcessor(deps: InboundProcessorDeps) {
     return deps.store.claim(inboundRef(msg), deps.clock.now(), LOCK_MS, 1);
   }
 
+  const flood = deps.flood ?? createFloodGuard();
+
   async function process(msg: InboundMessage, storedClaimedAt?: number): Promise<void> {
     if (!(await own(msg, storedClaimedAt))) return;
+    const verdict = flood.check(`${msg.address.channel}:${msg.userId}`);
+    if (!verdict.allowed) {
+      if (verdict.notify) await deliverReplies(msg, [{ text: createTranslator(deps.defaultLocale)("core.too_fast") }]);
+      return deps.store.complete(inboundRef(msg), deps.clock.now(), "rate_limited: not handled");
+    }
     try {
       const replies = await deps.handle(msg);
       await deliverReplies(msg, replies);

@@ -4,6 +4,7 @@
  */
 import type { ChannelName, ChannelSender, OutboundMessage } from "../../src/conversation/channel-port";
 import { buildRuntime, type Runtime } from "../../src/app/build-runtime";
+import type { BucketSpec } from "../../src/delivery/token-bucket";
 import { buildFeatures } from "../../src/app/features";
 import { createFixedClock } from "../../src/shared/clock";
 import { createLogger } from "../../src/shared/logger";
@@ -51,7 +52,18 @@ export const SMALL_ORG: OrgImport = {
   ],
 };
 
-export async function createBotHarness(opts: { kind: TestDbKind; now?: string; org?: OrgImport; seedPlan?: (url: string) => Promise<void>; existingDb?: TestDb }) {
+export async function createBotHarness(opts: {
+  kind: TestDbKind;
+  now?: string;
+  org?: OrgImport;
+  seedPlan?: (url: string) => Promise<void>;
+  existingDb?: TestDb;
+  /**
+   * Per-person message limit. Default none: the harness plays a whole conversation in milliseconds, far faster than
+   * anyone types, and the limit runs on real time. test/integration/conversation/flood.test.ts checks the real one.
+   */
+  floodLimit?: BucketSpec | null;
+}) {
   const tdb = opts.existingDb ?? (await createTestDb(opts.kind));
   const seedDb = createDb(tdb.url);
   if (!opts.existingDb) await importOrg(seedDb, opts.org ?? SMALL_ORG);
@@ -64,7 +76,7 @@ export async function createBotHarness(opts: { kind: TestDbKind; now?: string; o
   let seq = 0;
 
   async function start(): Promise<Runtime> {
-    return buildRuntime({ config: { databaseUrl: tdb.url, timeZone: "Asia/Ho_Chi_Minh", defaultLocale: "vi" }, logger, clock, senders: [senders.telegram, senders.zalo], features: buildFeatures, skipMigrations: true, limits: FAST_LIMITS });
+    return buildRuntime({ config: { databaseUrl: tdb.url, timeZone: "Asia/Ho_Chi_Minh", defaultLocale: "vi" }, logger, clock, senders: [senders.telegram, senders.zalo], features: buildFeatures, skipMigrations: true, limits: FAST_LIMITS, floodLimit: opts.floodLimit === undefined ? null : opts.floodLimit });
   }
 
   /** Sends text (or a button press) as `user` on a channel and returns what the bot sent back to that chat. */
