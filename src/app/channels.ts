@@ -29,6 +29,9 @@ export interface ChannelSet {
   modes: Record<string, string>;
 }
 
+/** The stored token pair's id (one OA per deployment). */
+export const ZALO_OA_TOKEN_ID = "zalo-oa";
+
 export function buildChannelSenders(config: Config, deps: { tokenStore: TokenStore; clock: Clock }): Omit<ChannelSet, "routers"> {
   const senders: ChannelSender[] = [];
   const modes: Record<string, string> = {};
@@ -43,7 +46,7 @@ export function buildChannelSenders(config: Config, deps: { tokenStore: TokenSto
   if (config.zaloOa) {
     const z = config.zaloOa;
     zaloTokens = createZaloTokenManager({
-      id: "zalo-oa", appId: z.appId, appSecret: z.appSecret, oauthBase: z.oauthBase, store: deps.tokenStore, clock: deps.clock,
+      id: ZALO_OA_TOKEN_ID, appId: z.appId, appSecret: z.appSecret, oauthBase: z.oauthBase, store: deps.tokenStore, clock: deps.clock,
       initial: z.accessToken && z.refreshToken ? { accessToken: z.accessToken, refreshToken: z.refreshToken } : undefined,
     });
     senders.push(createZaloOaSender({ client: createZaloClient({ apiBase: z.apiBase, tokens: zaloTokens }), translate }));

@@ -16,7 +16,7 @@ import { ROLES, type Role } from "../domain/organisation/organisation";
 import { FEATURES } from "../app/features";
 import type { CliCommand, CliContext } from "../app/feature";
 import { buildRuntime, type Runtime } from "../app/build-runtime";
-import { buildChannelSenders } from "../app/channels";
+import { buildChannelSenders, ZALO_OA_TOKEN_ID } from "../app/channels";
 import { buildFeatures } from "../app/features";
 import { createPrismaTokenStore } from "../storage/prisma-token-store";
 import { createPrismaLeaseManager } from "../storage/prisma-lease";
@@ -70,6 +70,21 @@ const commands: Record<string, CliCommand> = {
     const code = await createPrismaAccountRepository(db).createInvite(officer.id, new Date(Date.now() + 14 * 86400_000));
     const bot = config.telegram?.username ?? "<bot>";
     print(`code: ${code}\nofficer: ${officer.name} (${officer.role}) – ${unit.name}\nexpires: 14 days, single use\ntelegram: https://t.me/${bot}?start=${code}\nzalo: send "${code}" to the OA / bot`);
+  },
+  /**
+   * After a re-consent in the Zalo developer console (the stored refresh token expired or was revoked, /healthz shows
+   * zalo degraded): replaces the stored pair with ZALO_OA_ACCESS_TOKEN / ZALO_OA_REFRESH_TOKEN from the environment
+   * (never the command line: shell history). Running instances pick it up at their next refresh (within minutes).
+   */
+  "zalo token": async ({ db, print }, [sub]) => {
+    if (sub !== "import") throw new CliError("usage: ZALO_OA_ACCESS_TOKEN=… ZALO_OA_REFRESH_TOKEN=… zalo token import");
+    const accessToken = process.env.ZALO_OA_ACCESS_TOKEN?.trim();
+    const refreshToken = process.env.ZALO_OA_REFRESH_TOKEN?.trim();
+    if (!accessToken || !refreshToken) throw new CliError("set ZALO_OA_ACCESS_TOKEN and ZALO_OA_REFRESH_TOKEN in the environment (the new pair from the re-consent)");
+    // Expiry unknown: stored as due now, so the first use refreshes it and learns the real expiry.
+    const pair = { accessToken, refreshToken, expiresAt: new Date() };
+    await createPrismaTokenStore(db, createPrismaLeaseManager(db)).save(ZALO_OA_TOKEN_ID, pair);
+    print(`zalo token pair stored (access …${accessToken.slice(-4)}); it is refreshed at first use`);
   },
   ...Object.assign({}, ...FEATURES.map((f) => f.cliCommands ?? {})),
 };

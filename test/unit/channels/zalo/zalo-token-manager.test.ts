@@ -117,6 +117,17 @@ describe("Zalo token manager", () => {
     expect(manager.status()).toMatchObject({ state: "degraded", reason: expect.stringContaining("-118") });
   });
 
+  it("recovers from degraded once the operator stores a re-consented pair (`zalo token import`), after the cooldown", async () => {
+    const { manager, store } = setup({ expiresAt: new Date(clock.now().getTime() - 1), refreshToken: "RT-already-used" });
+    await expect(manager.getAccessToken()).rejects.toBeInstanceOf(ZaloTokenUnavailableError);
+    // What the CLI stores: the new pair, due now (its expiry is unknown).
+    await store.save("oa", { accessToken: fake.issueAccessToken(), refreshToken: fake.issueRefreshToken(), expiresAt: clock.now() });
+    clock.advance(5 * 60_000);
+    const token = await manager.getAccessToken();
+    expect(manager.status().state).toBe("ok");
+    expect(store.saves.at(-1)!.accessToken).toBe(token); // refreshed with the new refresh token, committed
+  });
+
   it("a refresh that fails on the network degrades too, and the error names no secret", async () => {
     const { manager, stored } = setup({ expiresAt: new Date(clock.now().getTime() - 1) }, { oauthBase: "http://127.0.0.1:1" });
     const err = (await manager.getAccessToken().catch((e: unknown) => e)) as Error;
