@@ -24,7 +24,7 @@ export function createPrismaSessionStore(db: Db): SessionStore {
         await sql.run(`DELETE FROM "ConversationState" WHERE "key" = $1`, [key]);
         return;
       }
-      await sql.run(
+      await sql.runGrouped(
         `INSERT INTO "ConversationState" ("key", "stateJson", "version", "updatedAt") VALUES ($1, $2, 0, $3)
          ON CONFLICT ("key") DO UPDATE SET "stateJson" = $2, "version" = "ConversationState"."version" + 1, "updatedAt" = $3`,
         [key, JSON.stringify(state), new Date()],

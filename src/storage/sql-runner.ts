@@ -183,6 +183,20 @@ function pgValue(p: SqlParam): string | number | boolean | null {
   return p;
 }
 
+/** A statement with its `$n` placeholders replaced by escaped literals (for the simple protocol). */
+function inlineParams(sql: string, params: readonly SqlParam[]): string {
+  return sql.replace(/\$(\d+)/g, (_m, n: string) => {
+    const v = pgValue(params[Number(n) - 1] ?? null);
+    if (v === null) return "NULL";
+    if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+    if (typeof v === "number") {
+      if (!Number.isFinite(v)) throw new RangeError("non-finite number in SQL");
+      return String(v);
+    }
+    return pg.escapeLiteral(v);
+  });
+}
+
 interface InsertShape {
   sql: string;
   head: string;
@@ -228,11 +242,35 @@ export function createPgRunner(pool: pg.Pool): SqlRunner {
       for (const p of batch) await runner.run(shape.sql, p.params).then(p.resolve, p.reject);
     }
   }
+  // Other grouped statements (the per-message UPDATEs) of one tick go as one multi-statement simple query: one round
+  // trip, and PostgreSQL runs such a query as a single implicit transaction (all or nothing, no state left behind).
+  // Values are inlined with pg's own literal escaping, since the simple protocol takes no parameters.
+  let statements: (Pending & { sql: string })[] = [];
+  async function flushStatements(batch: (Pending & { sql: string })[]): Promise<void> {
+    if (batch.length === 1) return void (await runner.run(batch[0]!.sql, batch[0]!.params).then(batch[0]!.resolve, batch[0]!.reject));
+    try {
+      const text = batch.map((p) => inlineParams(p.sql, p.params)).join(";\n");
+      runner.onStatement?.(text);
+      const results = (await pool.query({ text, types: pgTypes })) as unknown as pg.QueryResult[];
+      batch.forEach((p, i) => p.resolve(results[i]?.rowCount ?? 0));
+    } catch {
+      for (const p of batch) await runner.run(p.sql, p.params).then(p.resolve, p.reject);
+    }
+  }
   const runner: SqlRunner = {
     dialect: "postgresql",
     runGrouped(sql, params = []) {
       const shape = insertShape(sql, params.length);
-      if (!shape) return runner.run(sql, params);
+      if (!shape) {
+        return new Promise<number>((resolve, reject) => {
+          if (statements.push({ sql, params, resolve, reject }) > 1) return;
+          setImmediate(() => {
+            const batch = statements;
+            statements = [];
+            flushStatements(batch).catch((err: unknown) => batch.forEach((p) => p.reject(err)));
+          });
+        });
+      }
       return new Promise<number>((resolve, reject) => {
         const queued = groups.get(sql);
         if (queued && queued.length < 100) return void queued.push({ params, resolve, reject });

@@ -98,6 +98,31 @@ describe.each(testDbKinds())("plain SQL beside Prisma on %s", (kind) => {
     expect(stored.map((r) => [r.id, r.updateId])).toEqual([["i1", "u1"], ["i3", "u2"], ["i5", "u4"]]);
   });
 
+  it("grouped updates with quotes, backslashes, dates and nulls in their values land exactly; one failing update fails alone", async () => {
+    const sql = sqlOf(db);
+    const now = new Date("2021-04-05T01:02:03.456Z");
+    for (const key of ["q1", "q2", "q3"]) await sql.run(`INSERT INTO "ConversationState" ("key", "stateJson", "version", "updatedAt") VALUES ($1, '{}', 0, $2)`, [key, now]);
+    const update = `UPDATE "ConversationState" SET "stateJson" = $1, "updatedAt" = $2, "version" = "version" + $3 WHERE "key" = $4`;
+    const tricky = `{"t":"O'Brien \\ \\' ; DROP TABLE \"ConversationState\"; -- $1 Đắk Lắk 🙏"}`;
+    const statements: string[] = [];
+    sql.onStatement = (text) => void statements.push(text);
+    const outcomes = await Promise.allSettled([
+      sql.runGrouped(update, [tricky, now, 1, "q1"]),
+      sql.runGrouped(update, [null, now, 1, "q2"]), // NOT NULL violated
+      sql.runGrouped(update, ["{}", now, 2, "q3"]),
+      sql.runGrouped(update, ["{}", now, 1, "nobody"]),
+    ]);
+    sql.onStatement = undefined;
+    expect(outcomes.map((o) => (o.status === "fulfilled" ? o.value : "error"))).toEqual([1, "error", 1, 0]);
+    const rows = await db.conversationState.findMany({ where: { key: { in: ["q1", "q2", "q3"] } }, orderBy: { key: "asc" } });
+    expect(rows.map((r) => [r.key, r.stateJson, r.version, r.updatedAt.toISOString()])).toEqual([
+      ["q1", tricky, 1, now.toISOString()],
+      ["q2", "{}", 0, now.toISOString()],
+      ["q3", "{}", 2, now.toISOString()],
+    ]);
+    if (kind === "postgres") expect(statements.filter((t) => t.split(";\n").length === 4)).toHaveLength(1); // tried as one
+  });
+
   it("a write outside a transaction survives another caller's transaction rolling back", async () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
