@@ -3,7 +3,7 @@
  * bench/results/latest.json with the machine's conditions (cores, load, Node version). Shared machines are noisy:
  * each bench compares against a baseline measured in the same run and reports ratios where it can.
  */
-import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -43,7 +43,15 @@ async function main(): Promise<void> {
     if (r.notes) console.log(`  note: ${r.notes}`);
   }
   mkdirSync("bench/results", { recursive: true });
-  writeFileSync("bench/results/latest.json", JSON.stringify({ machine, results }, null, 2));
+  // A partial run (benches named on the command line) replaces only its own entries in the recorded results.
+  const file = "bench/results/latest.json";
+  let recorded = results;
+  if (only.length > 0 && existsSync(file)) {
+    const previous = (JSON.parse(readFileSync(file, "utf8")) as { results?: typeof results }).results ?? [];
+    const fresh = new Set(results.map((r) => r.file));
+    recorded = [...previous.filter((r) => !fresh.has(r.file)), ...results].sort((a, b) => a.file.localeCompare(b.file));
+  }
+  writeFileSync(file, JSON.stringify({ machine, results: recorded }, null, 2));
   console.log("\nwritten bench/results/latest.json");
   process.exit(results.some((r) => r.error) ? 1 : 0);
 }

@@ -67,8 +67,8 @@ export function createInboundProcessor(deps: InboundProcessorDeps) {
   const maxConcurrent = deps.maxConcurrent ?? 8;
   let running = 0;
   const waiting: (() => void)[] = [];
-  const priority = deps.ingestPriority ?? { aboveRatePerSec: 400, maxDeferMs: 1000 };
-  const WINDOW_MS = 100;
+  const priority = deps.ingestPriority ?? { aboveRatePerSec: 700, maxDeferMs: 500 };
+  const WINDOW_MS = 200;
   let windowStart = 0;
   let inWindow = 0;
   let lastRate = 0;
@@ -87,13 +87,21 @@ export function createInboundProcessor(deps: InboundProcessorDeps) {
     if (age >= 2 * WINDOW_MS) return 0;
     return age >= WINDOW_MS ? (inWindow * 1000) / age : Math.max(lastRate, (inWindow * 1000) / WINDOW_MS);
   }
-  async function yieldToIngest(): Promise<void> {
-    const until = performance.now() + priority.maxDeferMs;
-    while (arrivalRate() > priority.aboveRatePerSec && performance.now() < until) await new Promise((r) => setTimeout(r, 5));
+  /** One shared wait for every turn held back (a burst queues thousands of turns: one timer, not one each). */
+  let ingestWait: Promise<void> | null = null;
+  function yieldToIngest(): Promise<void> | null {
+    if (ingestWait || arrivalRate() <= priority.aboveRatePerSec) return ingestWait;
+    ingestWait = (async () => {
+      const until = performance.now() + priority.maxDeferMs;
+      while (arrivalRate() > priority.aboveRatePerSec && performance.now() < until) await new Promise((r) => setTimeout(r, 5));
+      ingestWait = null;
+    })();
+    return ingestWait;
   }
 
   async function withSlot(fn: () => Promise<void>): Promise<void> {
-    await yieldToIngest();
+    const held = yieldToIngest();
+    if (held) await held;
     if (running < maxConcurrent) running++;
     else await new Promise<void>((r) => waiting.push(r)); // the releasing turn hands its slot over
     try {

@@ -49,6 +49,12 @@ export function hasKey(locale: Locale, key: string): boolean {
 }
 
 /** Formats a number Vietnamese-style (3.200,5) or English-style (3,200.5). */
+/** Formatters are costly to build (a progress table formats hundreds of numbers): one per locale and precision. */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatNumber(n: number, locale: Locale, maxFractionDigits = 4): string {
-  return new Intl.NumberFormat(locale === "vi" ? "vi-VN" : "en-US", { maximumFractionDigits: maxFractionDigits }).format(n);
+  const key = `${locale}:${maxFractionDigits}`;
+  let f = numberFormats.get(key);
+  if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(locale === "vi" ? "vi-VN" : "en-US", { maximumFractionDigits: maxFractionDigits })));
+  return f.format(n);
 }

@@ -1,18 +1,18 @@
 /**
  * @module Pieces both charts share: number formats and a legend that wraps onto new lines.
  */
+import { formatNumber as formatLocaleNumber } from "../i18n/i18n";
 import { COLORS, line, rect, text } from "./svg-kit";
 import type { TextMeasure } from "./svg-kit";
 
 /** "27,7%" (vi) or "27.7%" (en) from a ratio. */
 export function formatPercent(ratio: number, locale: "vi" | "en", digits: number): string {
-  const n = new Intl.NumberFormat(locale === "vi" ? "vi-VN" : "en-US", { maximumFractionDigits: digits }).format(ratio * 100);
-  return `${n}%`;
+  return `${formatLocaleNumber(ratio * 100, locale, digits)}%`;
 }
 
 /** "3.200,5" (vi) or "3,200.5" (en). */
 export function formatNumber(n: number, locale: "vi" | "en", digits = 2): string {
-  return new Intl.NumberFormat(locale === "vi" ? "vi-VN" : "en-US", { maximumFractionDigits: digits }).format(n);
+  return formatLocaleNumber(n, locale, digits);
 }
 
 /** A legend entry: a colour swatch, or a marker matching the chart's target line / expected tick. */

@@ -2,13 +2,14 @@
  * @module Renders a ReportTable (the same table the XLSX/CSV exports write) as an aligned plain-text table for a
  * terminal: title lines, one header line, section lines, numbers right-aligned in Vietnamese notation.
  */
+import { formatNumber } from "../../i18n/i18n";
 import { cellValue, isFormattedCell } from "../../reports/report-table";
 import type { Cell, CellFormat, ReportColumn, ReportTable } from "../../reports/report-table";
 
 const MAX_TEXT = 46;
 
 function vi(n: number, digits: number): string {
-  return new Intl.NumberFormat("vi-VN", { maximumFractionDigits: digits }).format(n);
+  return formatNumber(n, "vi", digits);
 }
 
 function show(cell: Cell, col: ReportColumn): string {
