@@ -137,11 +137,11 @@ export async function run(): Promise<{ name: string; metrics: Record<string, num
     await driver.stop();
   }
   const busy = Object.entries(metrics).filter(([k]) => k.endsWith("bot_event_loop_utilisation")).map(([, v]) => v);
-  // A CPU profile of the same mix (node --cpu-prof, see docs-promises.md): about half of the CPU is Prisma (query
-  // building in JS and its WASM query compiler, result mapping), SQLite itself ~6 %, our parser, criteria search
-  // and board code together < 5 %; ~11 statements per message (account, session ×2, inbound ×3, outbox ×5).
+  // A CPU profile of the same mix (node --cpu-prof): about a third of the busy CPU is Prisma (its JS client and WASM
+  // query compiler, the SQLite adapter) on the paths that are not per-message (confirming a figure, progress views);
+  // the per-message statements (inbound, account, session, outbox) are prepared SQL (src/storage/sql-runner.ts).
   const limit = busy.every((u) => u >= 0.85)
-    ? "the bot's single event loop (CPU) is saturated in the closed loop, about half of it in Prisma's query building and result mapping; the database engine is not the bottleneck"
+    ? "the bot's single event loop (CPU) is saturated in the closed loop, about a third of it in Prisma (figure confirmations, progress views); the database engine is not the bottleneck"
     : "the event loop is not saturated: waiting on the database (writes per message: inbound row, session, outbox row and its status) limits throughput";
   const load = os.loadavg()[0]!.toFixed(1);
   return { name: "load (mixed conversation through the webhooks)", metrics, notes: `${notes.join(" | ")}. Limit: ${limit}. Machine load average ${load} on ${os.cpus().length} cores: throughput and latency scale with the CPU the bot gets; CPU per message does not.` };

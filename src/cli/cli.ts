@@ -76,10 +76,10 @@ const commands: Record<string, CliCommand> = {
    * zalo degraded): replaces the stored pair with ZALO_OA_ACCESS_TOKEN / ZALO_OA_REFRESH_TOKEN from the environment
    * (never the command line: shell history). Running instances pick it up at their next refresh (within minutes).
    */
-  "zalo token": async ({ db, print }, [sub]) => {
+  "zalo token": async ({ db, print, config }, [sub]) => {
     if (sub !== "import") throw new CliError("usage: ZALO_OA_ACCESS_TOKEN=… ZALO_OA_REFRESH_TOKEN=… zalo token import");
-    const accessToken = process.env.ZALO_OA_ACCESS_TOKEN?.trim();
-    const refreshToken = process.env.ZALO_OA_REFRESH_TOKEN?.trim();
+    if (!config.zaloOa) throw new CliError("the Zalo OA channel is not configured (ZALO_OA_APP_ID, ZALO_OA_APP_SECRET, ZALO_OA_SECRET_KEY)");
+    const { accessToken, refreshToken } = config.zaloOa;
     if (!accessToken || !refreshToken) throw new CliError("set ZALO_OA_ACCESS_TOKEN and ZALO_OA_REFRESH_TOKEN in the environment (the new pair from the re-consent)");
     // Expiry unknown: stored as due now, so the first use refreshes it and learns the real expiry.
     const pair = { accessToken, refreshToken, expiresAt: new Date() };

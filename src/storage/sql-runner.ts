@@ -235,7 +235,9 @@ export function createPgRunner(pool: pg.Pool): SqlRunner {
     const text = `${shape.head} VALUES ${rows.join(", ")} ${shape.tail} RETURNING "id"`;
     runner.onStatement?.(text);
     try {
-      const inserted = new Set((await query(text, batch.flatMap((p) => [...p.params]))).rows.map((r: { id: string }) => r.id));
+      // Unnamed: the text varies with the batch size, and a named statement per size would pile up on every connection.
+      const values = batch.flatMap((p) => p.params.map(pgValue));
+      const inserted = new Set((await pool.query({ text, values, types: pgTypes })).rows.map((r: { id: string }) => r.id));
       for (const p of batch) p.resolve(inserted.has(String(p.params[0])) ? 1 : 0);
     } catch {
       // One row failed the whole statement: each caller runs alone and gets its own outcome.
