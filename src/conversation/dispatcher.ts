@@ -48,12 +48,16 @@ export function createDispatcher(deps: DispatcherDeps) {
   async function buildContext(msg: InboundMessage, replies: OutboundMessage[]) {
     const { services } = deps;
     const privateChat = msg.address.isGroup ? msg.userId : msg.address.chatId;
-    const account = await services.accounts.touch(msg.address.channel, msg.userId, privateChat, msg.receivedAt, msg.userName);
+    const key = sessionKey(msg);
+    // Independent reads: on PostgreSQL they overlap (two pool connections), one round trip less per message.
+    const [account, stored] = await Promise.all([
+      services.accounts.touch(msg.address.channel, msg.userId, privateChat, msg.receivedAt, msg.userName),
+      deps.sessions.load(key),
+    ]);
     const officer = account.officerId ? (services.org.officerById(account.officerId) ?? null) : null;
     const unit = officer ? (services.org.unitById(officer.unitId) ?? null) : null;
     const locale: Locale = account.locale ?? officer?.locale ?? (msg.languageCode?.startsWith("en") ? "en" : deps.defaultLocale);
-    const key = sessionKey(msg);
-    let session = ((await deps.sessions.load(key)) ?? {}) as SessionState;
+    let session = (stored ?? {}) as SessionState;
     let dirty = false;
     const ctx: TurnContext = {
       msg, account, officer, unit, locale,
