@@ -89,9 +89,14 @@ export function createOutboxDispatcher(deps: OutboxDispatcherDeps): OutboxDispat
     return Math.min(pollMs, Math.ceil(untilRetry) + 1);
   }
 
+  let created = 0;
   function bucket(key: string, spec: ChannelLimits[keyof ChannelLimits]): TokenBucket {
     let b = buckets.get(key);
-    if (!b) buckets.set(key, (b = createTokenBucket(spec, mono())));
+    if (!b) {
+      // One bucket per chat ever written to: forget the idle ones now and then, so memory follows active chats.
+      if (++created % 1000 === 0) for (const [k, old] of buckets) if (old.isIdle(mono())) buckets.delete(k);
+      buckets.set(key, (b = createTokenBucket(spec, mono())));
+    }
     return b;
   }
 

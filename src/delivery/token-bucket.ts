@@ -13,6 +13,8 @@ export interface TokenBucket {
   take(nowMs: number): void;
   /** Blocks the bucket until `untilMs` (a 429 retry_after). */
   pauseUntil(untilMs: number): void;
+  /** Full and not paused: forgetting it changes nothing (a new bucket starts full). */
+  isIdle(nowMs: number): boolean;
 }
 
 export function createTokenBucket(spec: BucketSpec, startMs: number): TokenBucket {
@@ -38,6 +40,10 @@ export function createTokenBucket(spec: BucketSpec, startMs: number): TokenBucke
     },
     pauseUntil(until) {
       pausedUntil = Math.max(pausedUntil, until);
+    },
+    isIdle(now) {
+      refill(now);
+      return tokens >= spec.burst && pausedUntil <= now;
     },
   };
 }
