@@ -25,7 +25,8 @@ export interface RegistrationExportPledge {
   /** false when the cluster has not opened its pledge yet. */
   opened: boolean;
   commitments: string[];
-  members: { unitName: string; signedAt: Date | null; signedBy: string | null }[];
+  /** `late`: signed after the plan's pledge deadline. */
+  members: { unitName: string; signedAt: Date | null; signedBy: string | null; late?: boolean }[];
 }
 
 export interface RegistrationExportInput {
@@ -46,7 +47,7 @@ function pledgeTable(p: RegistrationExportInput): ReportTable {
     const section = pl.opened ? "registration.export.pledge_section" : "registration.export.pledge_section_unopened";
     rows.push({ kind: "section", cells: [t(section, { cluster: pl.clusterName, signed, total: pl.members.length })] });
     for (const m of pl.members) {
-      rows.push({ cells: [++n, m.unitName, t(m.signedAt ? "registration.export.signed" : "registration.export.not_signed"), m.signedAt ? localDay(m.signedAt, p.ctx.timeZone) : null, m.signedBy] });
+      rows.push({ cells: [++n, m.unitName, t(m.signedAt ? (m.late ? "registration.export.signed_late" : "registration.export.signed") : "registration.export.not_signed"), m.signedAt ? localDay(m.signedAt, p.ctx.timeZone) : null, m.signedBy] });
     }
     if (pl.opened) notes.push(t("registration.export.pledge_note", { cluster: pl.clusterName, lines: pl.commitments.map((c, i) => `${i + 1}) ${c}`).join("; ") }));
   }

@@ -6,7 +6,7 @@ import { createTranslator, type Translate } from "../../i18n/i18n";
 import type { ActiveCampaign } from "../../conversation/services";
 import type { Cluster, OrgDirectory } from "../../domain/organisation/organisation";
 import type { Pledge } from "../../domain/registration/pledge";
-import { deadlineInstant, isPastDeadline, registrationDeadline, type Registration } from "../../domain/registration/registration";
+import { deadlineInstant, isPastDeadline, pledgeDeadline, registrationDeadline, type Registration } from "../../domain/registration/registration";
 import { buildRegistrationOverview, missingRegistrations, type UnitRegistrationView } from "../../domain/registration/registration-overview";
 import type { PlanTitle } from "../../domain/registration/title-catalog";
 import type { RegistrationExportInput, RegistrationExportUnit } from "../../reports/registration-export";
@@ -19,6 +19,8 @@ export interface RegistrationBoard {
   pledges: Pledge[];
   planTitles: PlanTitle[];
   deadlineAt: Date | null;
+  /** The plan's pledge deadline; signatures after it are accepted and shown as late. */
+  pledgeDeadlineAt: Date | null;
   org: OrgDirectory;
   t: Translate;
 }
@@ -30,9 +32,11 @@ export async function loadRegistrationBoard(deps: { db: Db; org: OrgDirectory; t
     createPrismaPlanTitleSource(deps.db).planTitles(campaign.id),
   ]);
   const deadline = registrationDeadline(campaign.deadlines);
+  const pledgeDue = pledgeDeadline(campaign.deadlines);
   const units = [...deps.org.listUnits()].sort((a, b) => a.code.localeCompare(b.code));
   const views = buildRegistrationOverview({ units, clusters: deps.org.listClusters(), registrations, pledges, deadline });
-  return { campaign, views, pledges, planTitles, deadlineAt: deadline ? deadlineInstant(deadline, deps.timeZone) : null, org: deps.org, t: createTranslator("vi") };
+  return { campaign, views, pledges, planTitles, deadlineAt: deadline ? deadlineInstant(deadline, deps.timeZone) : null,
+    pledgeDeadlineAt: pledgeDue ? deadlineInstant(pledgeDue, deps.timeZone) : null, org: deps.org, t: createTranslator("vi") };
 }
 
 function titleName(b: RegistrationBoard, id: string): string {
@@ -88,7 +92,7 @@ export function registrationsJson(b: RegistrationBoard) {
     const members = cluster?.memberUnitIds ?? [];
     return {
       cluster: cluster ? clusterRef(cluster) : { code: p.clusterId, name: "" }, status: p.status, openedBy: who(b, p.openedBy), createdAt: p.createdAt, commitments: p.commitments,
-      signatures: p.signatures.map((s) => ({ unit: b.org.unitById(s.unitId)?.code ?? s.unitId, officer: who(b, s.officerId), signedAt: s.signedAt })),
+      signatures: p.signatures.map((s) => ({ unit: b.org.unitById(s.unitId)?.code ?? s.unitId, officer: who(b, s.officerId), signedAt: s.signedAt, late: isPastDeadline(b.pledgeDeadlineAt, s.signedAt) })),
       missing: members.filter((id) => !p.signatures.some((s) => s.unitId === id)).map((id) => b.org.unitById(id)?.code ?? id),
     };
   });
@@ -96,6 +100,7 @@ export function registrationsJson(b: RegistrationBoard) {
   return {
     campaign: { code: b.campaign.code, year: b.campaign.year, regimeYear: b.campaign.regimeYear },
     deadline: b.deadlineAt,
+    pledgeDeadline: b.pledgeDeadlineAt,
     summary: { required: required.length, registered: required.filter((v) => v.current).length, pending: b.views.filter((v) => v.pending).length, missing: missingRegistrations(b.views).length },
     units, individuals, pledges,
   };
@@ -139,7 +144,10 @@ export function exportInput(b: RegistrationBoard, now: Date, timeZone: string): 
       clusterName: c.name, opened: Boolean(p), commitments: p?.commitments ?? [],
       members: c.memberUnitIds.map((id) => {
         const s = p?.signatures.find((x) => x.unitId === id);
-        return { unitName: b.org.unitById(id)?.name ?? id, signedAt: s?.signedAt ?? null, signedBy: s ? (b.org.officerById(s.officerId)?.name ?? null) : null };
+        return {
+          unitName: b.org.unitById(id)?.name ?? id, signedAt: s?.signedAt ?? null, signedBy: s ? (b.org.officerById(s.officerId)?.name ?? null) : null,
+          late: s ? isPastDeadline(b.pledgeDeadlineAt, s.signedAt) : false,
+        };
       }),
     };
   });

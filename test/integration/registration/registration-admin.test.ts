@@ -125,4 +125,21 @@ describe.each(testDbKinds())("registration admin API and export on %s", (kind) =
     expect(csv.match(/\uFEFF/g)).toHaveLength(1);
     expect((await get("/campaigns/kg-2021/registrations/export?format=pdf")).status).toBe(400);
   });
+
+  it("a signature after the pledge deadline (31/03 17:00) is accepted and shown as late in the API and the export", async () => {
+    const { org, db, audit } = h.runtime;
+    const campaign = h.runtime.campaigns.current()!;
+    const cluster = org.clusterByCode("CUM-1")!;
+    const head = org.listOfficers().find((o) => o.unitId === org.unitByCode("H-HATIEN")!.id && o.role === "unit_head")!;
+    const pledgeRepo = createPrismaPledgeRepository(db);
+    const pledge = (await pledgeRepo.find(campaign.id, cluster.id))!;
+    const signed = await createPledgeService({ repo: pledgeRepo, audit }).sign({ pledgeId: pledge.id, cluster, officer: head, now: new Date("2021-04-02T09:00:00+07:00") });
+    expect(signed).toMatchObject({ ok: true, complete: true });
+    const body = (await (await get("/campaigns/kg-2021/registrations")).json()) as Record<string, any>;
+    const late = Object.fromEntries(body.pledges[0].signatures.map((s: any) => [s.unit, s.late]));
+    expect(late).toEqual({ "H-RACHGIA": false, "H-HATIEN": true });
+    const csv = await (await get("/campaigns/kg-2021/registrations/export?format=csv")).text();
+    expect(csv).toContain("Đã ký (trễ hạn)");
+    expect(csv.match(/Đã ký \(trễ hạn\)/g)).toHaveLength(1);
+  });
 });
