@@ -15,6 +15,7 @@ import { createPrismaAccountRepository } from "../storage/prisma-account-reposit
 import { ROLES, type Role } from "../domain/organisation/organisation";
 import { FEATURES } from "../app/features";
 import type { CliCommand, CliContext } from "../app/feature";
+import { flag } from "../app/cli-flags";
 import { buildRuntime, type Runtime } from "../app/build-runtime";
 import { buildChannelSenders, ZALO_OA_TOKEN_ID } from "../app/channels";
 import { buildFeatures } from "../app/features";
@@ -24,10 +25,6 @@ import { systemClock } from "../shared/clock";
 
 export class CliError extends Error {}
 
-export function flag(args: string[], name: string): string | undefined {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-}
 
 const commands: Record<string, CliCommand> = {
   "plan import": async ({ db, config, print }, [file]) => {

@@ -12,16 +12,13 @@ import { createPrismaCampaignCatalog } from "../../storage/prisma-campaign-repos
 import { createPrismaOrgDirectory } from "../../storage/prisma-org-directory";
 import { createPrismaAuditLog } from "../../storage/prisma-audit-log";
 import type { CliCommand } from "../feature";
+import { flag } from "../cli-flags";
 import { boardAppFor } from "./board-app";
 import { reportContext, reportUnits } from "./board-reports";
 import { renderTextTable } from "./text-table";
 
 const USAGE = "usage: report progress --campaign <code> --period <P> [--by indicator|unit] [--format text|csv|xlsx] [--out <file>]";
 
-function flag(args: string[], name: string): string | undefined {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-}
 
 /** Reads and checks the flags; throws with the usage line on a bad value. */
 export function readReportFlags(args: string[]) {

@@ -20,6 +20,7 @@ import type { Db } from "../../storage/prisma-client";
 import { createPrismaPlanTitleSource, createPrismaPledgeRepository, createPrismaRegistrationRepository } from "../../storage/prisma-registration-repository";
 import { createPrismaSessionStore } from "../../storage/prisma-session-store";
 import { exportInput, loadRegistrationBoard, missingJson, registrationsJson } from "./registration-board";
+import { reportRegistrationsCommand } from "./registration-cli";
 
 /**
  * Offers a message's buttons as numbered choices in the recipient's private dialogue (key as the dispatcher's
@@ -84,4 +85,5 @@ export const registrationFeature: Feature = {
     return { flows: [registration.flow, pledge.flow], commands: { dangky: registration.command, giaouoc: pledge.command }, freeText: [] };
   },
   adminRoutes,
+  cliCommands: { "report registrations": reportRegistrationsCommand },
 };
