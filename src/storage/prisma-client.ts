@@ -130,9 +130,9 @@ function tunedSqlite(factory: PrismaBetterSQLite3, opened: (c: { handle: BetterS
       await adapter.executeScript("PRAGMA synchronous = NORMAL;");
       const a = adapter as unknown as GatedAdapter;
       const gate = createSqliteGate();
+      // The adapter runs the statement synchronously when called, so re-checking right before the call suffices.
       const gated = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) => async (...args: A): Promise<R> => {
-        const waiting = gate.idle();
-        if (waiting) await waiting;
+        for (let w = gate.idle(); w; w = gate.idle()) await w;
         return fn(...args);
       };
       const start = a.startTransaction.bind(a);

@@ -113,18 +113,22 @@ export function createSqliteRunner(database: () => Promise<{ handle: BetterSqlit
       stmt.safeIntegers(false);
       cache.set(sql, (entry = { stmt, order }));
     }
-    const waiting = gate.idle();
-    if (waiting) await waiting;
-    return entry;
+    return { ...entry, handle, gate };
   }
+  // Before each statement: `for (let w = gate.idle(); w; w = gate.idle()) await w;` written out at the call site and
+  // followed by the statement with no await in between. A waiter woken by a release may have been overtaken by a
+  // transaction that started meanwhile (hence the re-check), and any await after the last check (even returning
+  // from a helper) would let one start again.
   const bind = (order: number[], params: readonly SqlParam[]) => order.map((i) => sqliteValue(params[i] ?? null));
   type Pending = { sql: string; params: readonly SqlParam[]; resolve: (n: number) => void; reject: (e: unknown) => void };
   let group: Pending[] = [];
   async function flushGroup(batch: Pending[]): Promise<void> {
-    const { handle } = await database();
     const entries = await Promise.all(batch.map((p) => prepared(p.sql).catch(() => null)));
-    // prepared() waited for the gate: no transaction is open, and nothing else runs until this function returns.
-    if (batch.length > 1 && entries.every(Boolean)) {
+    const first = entries[0];
+    if (batch.length > 1 && first && entries.every(Boolean)) {
+      const { handle, gate } = first;
+      for (let w = gate.idle(); w; w = gate.idle()) await w;
+      // From here to COMMIT nothing awaits: no other caller's statement or transaction can interleave.
       try {
         handle.exec("BEGIN IMMEDIATE");
         const changes = batch.map((p, i) => entries[i]!.stmt.run(...bind(entries[i]!.order, p.params)).changes);
@@ -152,12 +156,14 @@ export function createSqliteRunner(database: () => Promise<{ handle: BetterSqlit
     },
     async run(sql, params = []) {
       runner.onStatement?.(sql);
-      const { stmt, order } = await prepared(sql);
+      const { stmt, order, gate } = await prepared(sql);
+      for (let w = gate.idle(); w; w = gate.idle()) await w;
       return stmt.run(...bind(order, params)).changes;
     },
     async all<T extends object>(sql: string, params: readonly SqlParam[] = []) {
       runner.onStatement?.(sql);
-      const { stmt, order } = await prepared(sql);
+      const { stmt, order, gate } = await prepared(sql);
+      for (let w = gate.idle(); w; w = gate.idle()) await w;
       return (stmt.reader ? stmt.all(...bind(order, params)) : (stmt.run(...bind(order, params)), [])) as T[];
     },
   };

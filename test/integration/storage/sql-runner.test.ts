@@ -145,6 +145,30 @@ describe.each(testDbKinds())("plain SQL beside Prisma on %s", (kind) => {
     expect(keys).toEqual(["outside-orm", "outside-sql"]);
   });
 
+  it("under a storm of rolled-back transactions, every plain, grouped and ORM write made beside them is kept", async () => {
+    const sql = sqlOf(db);
+    const insert = `INSERT INTO "ConversationState" ("key", "stateJson", "version", "updatedAt") VALUES ($1, '{}', 0, $2)`;
+    const tick = () => new Promise((r) => setImmediate(r));
+    const work: Promise<unknown>[] = [];
+    for (let i = 0; i < 40; i++) {
+      work.push(
+        db.$transaction(async (tx) => {
+          await tx.conversationState.create({ data: { key: `storm-tx-${i}`, stateJson: "{}", updatedAt: new Date() } });
+          await tick();
+          throw new Error("roll back");
+        }).catch(() => "rolled back"),
+      );
+      work.push(sql.run(insert, [`storm-run-${i}`, new Date()]));
+      work.push(sql.runGrouped(insert, [`storm-grouped-${i}`, new Date()]));
+      work.push(db.conversationState.create({ data: { key: `storm-orm-${i}`, stateJson: "{}", updatedAt: new Date() } }));
+      if (i % 3 === 0) await tick();
+    }
+    await Promise.all(work);
+    const keys = (await db.conversationState.findMany({ where: { key: { startsWith: "storm-" } } })).map((r) => r.key);
+    expect(keys.filter((k) => k.startsWith("storm-tx-"))).toEqual([]);
+    for (const kindOfWrite of ["run", "grouped", "orm"]) expect(keys.filter((k) => k.startsWith(`storm-${kindOfWrite}-`)), kindOfWrite).toHaveLength(40);
+  });
+
   it.runIf(kind === "sqlite")("every per-message statement finds its rows through an index, never a table scan", async () => {
     const sql = sqlOf(db);
     const seen = new Set<string>();
