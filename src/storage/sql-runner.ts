@@ -45,6 +45,22 @@ export function toBool(v: unknown): boolean {
   return v === true || v === 1 || v === 1n || v === "1" || v === "true";
 }
 
+/**
+ * Collects the items pushed during one turn of the event loop and hands them to `flush` together (group commit).
+ * If `flush` fails as a whole, every caller still waiting gets the error (settling a settled promise is a no-op).
+ */
+function tickQueue<P extends { reject: (e: unknown) => void }>(flush: (batch: P[]) => Promise<void>): (item: P) => void {
+  let queued: P[] = [];
+  return (item) => {
+    if (queued.push(item) > 1) return;
+    setImmediate(() => {
+      const batch = queued;
+      queued = [];
+      flush(batch).catch((err: unknown) => batch.forEach((p) => p.reject(err)));
+    });
+  };
+}
+
 // ---- SQLite ----
 
 /**
@@ -121,7 +137,7 @@ export function createSqliteRunner(database: () => Promise<{ handle: BetterSqlit
   // from a helper) would let one start again.
   const bind = (order: number[], params: readonly SqlParam[]) => order.map((i) => sqliteValue(params[i] ?? null));
   type Pending = { sql: string; params: readonly SqlParam[]; resolve: (n: number) => void; reject: (e: unknown) => void };
-  let group: Pending[] = [];
+  const enqueueGrouped = tickQueue<Pending>((batch) => flushGroup(batch));
   async function flushGroup(batch: Pending[]): Promise<void> {
     const entries = await Promise.all(batch.map((p) => prepared(p.sql).catch(() => null)));
     const first = entries[0];
@@ -144,15 +160,7 @@ export function createSqliteRunner(database: () => Promise<{ handle: BetterSqlit
   const runner: SqlRunner = {
     dialect: "sqlite",
     runGrouped(sql, params = []) {
-      return new Promise<number>((resolve, reject) => {
-        if (group.push({ sql, params, resolve, reject }) > 1) return;
-        setImmediate(() => {
-          const batch = group;
-          group = [];
-          // Settling an already settled promise is a no-op: only callers still waiting get the error.
-          flushGroup(batch).catch((err: unknown) => batch.forEach((p) => p.reject(err)));
-        });
-      });
+      return new Promise<number>((resolve, reject) => enqueueGrouped({ sql, params, resolve, reject }));
     },
     async run(sql, params = []) {
       runner.onStatement?.(sql);
@@ -253,7 +261,7 @@ export function createPgRunner(pool: pg.Pool): SqlRunner {
   // Other grouped statements (the per-message UPDATEs) of one tick go as one multi-statement simple query: one round
   // trip, and PostgreSQL runs such a query as a single implicit transaction (all or nothing, no state left behind).
   // Values are inlined with pg's own literal escaping, since the simple protocol takes no parameters.
-  let statements: (Pending & { sql: string })[] = [];
+  const enqueueStatement = tickQueue<Pending & { sql: string }>((batch) => flushStatements(batch));
   async function flushStatements(batch: (Pending & { sql: string })[]): Promise<void> {
     if (batch.length === 1) return void (await runner.run(batch[0]!.sql, batch[0]!.params).then(batch[0]!.resolve, batch[0]!.reject));
     try {
@@ -270,14 +278,7 @@ export function createPgRunner(pool: pg.Pool): SqlRunner {
     runGrouped(sql, params = []) {
       const shape = insertShape(sql, params.length);
       if (!shape) {
-        return new Promise<number>((resolve, reject) => {
-          if (statements.push({ sql, params, resolve, reject }) > 1) return;
-          setImmediate(() => {
-            const batch = statements;
-            statements = [];
-            flushStatements(batch).catch((err: unknown) => batch.forEach((p) => p.reject(err)));
-          });
-        });
+        return new Promise<number>((resolve, reject) => enqueueStatement({ sql, params, resolve, reject }));
       }
       return new Promise<number>((resolve, reject) => {
         const queued = groups.get(sql);
