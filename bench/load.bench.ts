@@ -24,7 +24,7 @@ import { createLogger } from "../src/shared/logger.js";
 import { createDb } from "../src/storage/prisma-client.js";
 import { importOrg, type OrgImport } from "../src/storage/prisma-org-import.js";
 import { seedKg2021 } from "../test/helpers/seed-plan.js";
-import { createTestDb, type TestDbKind } from "../test/helpers/test-db.js";
+import { benchDbKinds, createTestDb, type TestDbKind } from "../test/helpers/test-db.js";
 
 const SECRET = LOAD_SECRET;
 const OFFICERS = 48;
@@ -115,22 +115,13 @@ async function measureKind(kind: TestDbKind, driver: ReturnType<typeof startDriv
   }
 }
 
-async function pgReachable(): Promise<boolean> {
-  try {
-    await (await createTestDb("postgres")).drop();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export async function run(): Promise<{ name: string; metrics: Record<string, number>; notes?: string }> {
   const driver = startDriver();
   const metrics: Record<string, number> = {};
   const notes: string[] = [];
   try {
     const fake = await driver.send<{ url: string; token: string }>({ cmd: "start" });
-    const kinds: TestDbKind[] = (await pgReachable()) ? ["sqlite", "postgres"] : ["sqlite"];
+    const kinds: TestDbKind[] = await benchDbKinds();
     for (const kind of kinds) await measureKind(kind, driver, fake, metrics, notes);
   } finally {
     await driver.send({ cmd: "stop" });

@@ -24,7 +24,7 @@ import type { ChannelLimits } from "../src/delivery/token-bucket.js";
 import { createTranslator } from "../src/i18n/i18n.js";
 import { createLogger } from "../src/shared/logger.js";
 import { createFakeTelegramServer, type FakeTelegramServer } from "../test/fakes/fake-telegram-server.js";
-import { createTestDb, type TestDbKind } from "../test/helpers/test-db.js";
+import { benchDbKinds, createTestDb, type TestDbKind } from "../test/helpers/test-db.js";
 
 const SECRET = "bench-telegram-SECRET";
 const PATH = "/webhooks/telegram";
@@ -229,15 +229,6 @@ async function measure(target: Target, send: Send, base: number) {
 
 type Measured = Awaited<ReturnType<typeof measure>>;
 
-async function pgReachable(): Promise<boolean> {
-  try {
-    await (await createTestDb("postgres")).drop();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 export async function run(): Promise<{ name: string; metrics: Record<string, number>; notes?: string }> {
@@ -270,7 +261,7 @@ export async function run(): Promise<{ name: string; metrics: Record<string, num
       record("telegraf", await measure(tf, load.send, (base += 1_000_000)));
       await tf.stop();
     }
-    const kinds: TestDbKind[] = (await pgReachable()) ? ["sqlite", "postgres"] : ["sqlite"];
+    const kinds: TestDbKind[] = await benchDbKinds();
     for (const kind of kinds.filter((k) => !only || k === only)) {
       const bot = await startBot(kind, fake);
       record(kind, await measure(bot, load.send, (base += 1_000_000)));

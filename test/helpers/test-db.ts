@@ -49,3 +49,13 @@ export async function createTestDb(kind: TestDbKind): Promise<TestDb> {
     },
   };
 }
+
+/** The databases a bench runs on: SQLite, and PostgreSQL when a test database can be created. */
+export async function benchDbKinds(): Promise<TestDbKind[]> {
+  try {
+    await (await createTestDb("postgres")).drop();
+    return ["sqlite", "postgres"];
+  } catch {
+    return ["sqlite"];
+  }
+}
