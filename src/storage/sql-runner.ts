@@ -5,7 +5,7 @@
  * compiler, and the SQLite adapter prepares each statement again); prisma-offline.md measures 165,000 prepared
  * look-ups/s without it. A message touches the store ~10 times, so the webhook path runs these few statements on the
  * very connections Prisma uses: the better-sqlite3 handle (behind the same transaction gate) and the pg pool (named
- * prepared statements). Values are written exactly as Prisma writes them, so either side reads the other's rows.
+ * prepared statements), grouping the writes of one event-loop turn (`runGrouped`). Values are written exactly as Prisma writes them, so either side reads the other's rows.
  *
  * SQL is written once with PostgreSQL's `$1…$n` placeholders and rewritten for SQLite.
  */
@@ -23,9 +23,10 @@ export interface SqlRunner {
   /** Executes a statement; resolves to the number of rows changed. */
   run(sql: string, params?: readonly SqlParam[]): Promise<number>;
   /**
-   * Like `run`, but on SQLite statements issued in the same turn of the event loop commit together (group commit:
-   * one WAL commit for a burst of webhook inserts instead of one each). Same result per caller; on PostgreSQL it is
-   * `run` (each statement its own round trip, concurrency comes from the pool).
+   * Like `run`, but statements issued in the same turn of the event loop commit together (group commit): on SQLite
+   * in one transaction (one WAL commit for a burst of webhook inserts instead of one each); on PostgreSQL single-row
+   * `INSERT … ON CONFLICT DO NOTHING` statements with a fresh id first become one multi-row insert, the others one
+   * multi-statement query. Each caller gets its own result; when the group fails, each statement is retried alone.
    */
   runGrouped(sql: string, params?: readonly SqlParam[]): Promise<number>;
   /** Executes a query (or a statement with RETURNING); resolves to its rows. */
