@@ -10,6 +10,7 @@ import { createTranslator, type Locale } from "../i18n/i18n";
 import { formatAddress, type InboundMessage, type OutboundMessage } from "./channel-port";
 import type { OutboxPort } from "./services";
 import { createFloodGuard, type FloodGuard } from "./flood-guard";
+import { createIngestPriority, type IngestPriorityOptions } from "./ingest-priority";
 
 /** Identifies a stored update: its platform and the platform's update id (the table's unique key). */
 export interface InboundRef {
@@ -49,12 +50,8 @@ export interface InboundProcessorDeps {
    * of half-done turns contending for the database pool and the event loop.
    */
   maxConcurrent?: number;
-  /**
-   * Acknowledging comes first: while updates arrive faster than this many per second, new turns wait (up to
-   * `maxDeferMs`) so that a burst is stored and answered 200 at the speed of the inserts, and the platforms do not
-   * time out and redeliver; the backlog drains as soon as the burst eases. Default 400/s, 1,000 ms.
-   */
-  ingestPriority?: { aboveRatePerSec: number; maxDeferMs: number };
+  /** Burst handling (ingest-priority.ts): turns wait while updates arrive faster than this. */
+  ingestPriority?: IngestPriorityOptions;
   /** Per-person message limit (flood-guard.ts); default 20 at once, then 30 a minute. */
   flood?: FloodGuard;
 }
@@ -67,40 +64,10 @@ export function createInboundProcessor(deps: InboundProcessorDeps) {
   const maxConcurrent = deps.maxConcurrent ?? 8;
   let running = 0;
   const waiting: (() => void)[] = [];
-  const priority = deps.ingestPriority ?? { aboveRatePerSec: 700, maxDeferMs: 500 };
-  const WINDOW_MS = 200;
-  let windowStart = 0;
-  let inWindow = 0;
-  let lastRate = 0;
-  function noteArrival(): void {
-    const now = performance.now();
-    if (now - windowStart >= WINDOW_MS) {
-      lastRate = now - windowStart < 2 * WINDOW_MS ? (inWindow * 1000) / (now - windowStart) : 0;
-      windowStart = now;
-      inWindow = 0;
-    }
-    inWindow++;
-  }
-  /** Arrivals per second over the last full window (0 when the last arrival is older than a window). */
-  function arrivalRate(): number {
-    const age = performance.now() - windowStart;
-    if (age >= 2 * WINDOW_MS) return 0;
-    return age >= WINDOW_MS ? (inWindow * 1000) / age : Math.max(lastRate, (inWindow * 1000) / WINDOW_MS);
-  }
-  /** One shared wait for every turn held back (a burst queues thousands of turns: one timer, not one each). */
-  let ingestWait: Promise<void> | null = null;
-  function yieldToIngest(): Promise<void> | null {
-    if (ingestWait || arrivalRate() <= priority.aboveRatePerSec) return ingestWait;
-    ingestWait = (async () => {
-      const until = performance.now() + priority.maxDeferMs;
-      while (arrivalRate() > priority.aboveRatePerSec && performance.now() < until) await new Promise((r) => setTimeout(r, 5));
-      ingestWait = null;
-    })();
-    return ingestWait;
-  }
+  const ingest = createIngestPriority(deps.ingestPriority);
 
   async function withSlot(fn: () => Promise<void>): Promise<void> {
-    const held = yieldToIngest();
+    const held = ingest.holdBack();
     if (held) await held;
     if (running < maxConcurrent) running++;
     else await new Promise<void>((r) => waiting.push(r)); // the releasing turn hands its slot over
@@ -177,7 +144,7 @@ export function createInboundProcessor(deps: InboundProcessorDeps) {
     /** Webhook sink: resolves once the update is durably stored; processing continues in the background. */
     async accept(msg: InboundMessage, raw: unknown): Promise<"accepted" | "duplicate"> {
       const claimedAt = performance.now();
-      noteArrival();
+      ingest.noteArrival();
       const res = await deps.store.record(msg, raw, { now: deps.clock.now(), lockMs: LOCK_MS });
       if (res === "accepted") void schedule(msg, claimedAt);
       return res;
