@@ -11,9 +11,9 @@ import type { Flow, TurnContext } from "../conversation/turn";
 import { bindGroupCommand, cancelCommand, handlePlatformEvent, helpCommand, languageCommand, linkWithCode, startCommand } from "../conversation/flows/account.flow";
 import type { CommandName } from "../conversation/command-parser";
 import { createOutboxDispatcher } from "../delivery/outbox-dispatcher";
-import type { Delivery } from "../delivery/outbox";
 import { createVnCalendar } from "../domain/calendar/vn-calendar";
-import { DEFAULT_SENDING_WINDOW, toAllowedSendTime } from "../domain/calendar/working-calendar";
+import { DEFAULT_SENDING_WINDOW } from "../domain/calendar/working-calendar";
+import { reminderSendableFrom } from "../domain/reminders/reminder-send-time";
 import type { BucketSpec, ChannelLimits } from "../delivery/token-bucket";
 import { createFloodGuard, DEFAULT_FLOOD_LIMIT } from "../conversation/flood-guard";
 import { systemClock, type Clock } from "../shared/clock";
@@ -29,24 +29,6 @@ import { createPrismaOutboxRepository } from "../storage/prisma-outbox-repositor
 import { createPrismaSessionStore } from "../storage/prisma-session-store";
 import { migrate } from "../storage/migrate";
 import { looksLikeInviteCode } from "../storage/prisma-account-repository";
-
-/**
- * Reminders and digests go out only inside the sending window on working days (quiet hours, weekends, holidays):
- * a reminder planned for 19:45 but held up (an outage, a queue, a retry) waits for the next working morning rather
- * than reaching officers at night. Replies to what a user just wrote go at once. A reminder planned more than a day
- * before it is sent is an operator's catch-up of another day (`reminders run --at` for a past date), sent as asked.
- */
-function reminderSendingWindow(timeZone: string): (d: Delivery, at: Date) => Date {
-  const calendar = createVnCalendar();
-  const window = { ...DEFAULT_SENDING_WINDOW, zone: timeZone };
-  const DAY_MS = 86_400_000;
-  return (d, at) => {
-    if (!d.kind.startsWith("reminder.") || at.getTime() - d.nextAttemptAt.getTime() > DAY_MS) return at;
-    return toAllowedSendTime(at, calendar, window);
-  };
-}
-
-const UNLIMITED_FLOOD: BucketSpec = { ratePerSec: 1e9, burst: 1e9 };
 
 /** Features add themselves here (report, registration, criteria, reminders…); see src/app/features.ts. */
 export interface FeatureSet {
@@ -85,7 +67,8 @@ export async function buildRuntime(opts: RuntimeOptions) {
       await accounts.markUnreachable(to.channel, to.chatId, reason, clock.now());
     },
     onGroupMigrated: async (to, newChatId) => accounts.migrateGroup(to.channel, to.chatId, newChatId),
-    sendableFrom: reminderSendingWindow(opts.config.timeZone),
+    // Reminders held up past the sending window wait for the next working morning (reminder-send-time.ts).
+    sendableFrom: reminderSendableFrom(createVnCalendar(), { ...DEFAULT_SENDING_WINDOW, zone: opts.config.timeZone }),
   });
   const services: BotServices = {
     org, accounts, campaigns, audit, timeZone: opts.config.timeZone,
@@ -110,7 +93,7 @@ export async function buildRuntime(opts: RuntimeOptions) {
   const inbound = createInboundProcessor({
     store: createPrismaInboundStore(db), handle: dispatcher.handle, outbox: services.outbox,
     kickOutbox: () => outboxDispatcher.kick(), clock, logger: opts.logger, defaultLocale: opts.config.defaultLocale,
-    flood: createFloodGuard(opts.floodLimit === null ? UNLIMITED_FLOOD : (opts.floodLimit ?? DEFAULT_FLOOD_LIMIT)),
+    flood: opts.floodLimit === null ? null : createFloodGuard(opts.floodLimit ?? DEFAULT_FLOOD_LIMIT),
   });
 
   return {

@@ -52,8 +52,8 @@ export interface InboundProcessorDeps {
   maxConcurrent?: number;
   /** Burst handling (ingest-priority.ts): turns wait while updates arrive faster than this. */
   ingestPriority?: IngestPriorityOptions;
-  /** Per-person message limit (flood-guard.ts); default 20 at once, then 30 a minute. */
-  flood?: FloodGuard;
+  /** Per-person message limit (flood-guard.ts); default 20 at once, then 30 a minute; null: none (test harnesses). */
+  flood?: FloodGuard | null;
 }
 
 /** How long a claim holds an update; a turn still waiting after half of it extends its claim before it starts. */
@@ -98,12 +98,12 @@ export function createInboundProcessor(deps: InboundProcessorDeps) {
     return deps.store.claim(inboundRef(msg), deps.clock.now(), LOCK_MS, 1);
   }
 
-  const flood = deps.flood ?? createFloodGuard();
+  const flood = deps.flood === undefined ? createFloodGuard() : deps.flood;
 
   async function process(msg: InboundMessage, storedClaimedAt?: number): Promise<void> {
     if (!(await own(msg, storedClaimedAt))) return;
-    const verdict = flood.check(`${msg.address.channel}:${msg.userId}`);
-    if (!verdict.allowed) {
+    const verdict = flood?.check(`${msg.address.channel}:${msg.userId}`);
+    if (verdict && !verdict.allowed) {
       if (verdict.notify) await deliverReplies(msg, [{ text: createTranslator(deps.defaultLocale)("core.too_fast") }]);
       return deps.store.complete(inboundRef(msg), deps.clock.now(), "rate_limited: not handled");
     }

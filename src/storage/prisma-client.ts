@@ -8,7 +8,9 @@ import type BetterSqlite3 from "better-sqlite3";
 import pg from "pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
-import { createPgRunner, createSqliteGate, createSqliteRunner, type SqliteGate, type SqlRunner } from "./sql-runner";
+import { createPgRunner } from "./pg-runner";
+import type { SqlRunner } from "./sql-runner";
+import { createSqliteGate, createSqliteRunner, type SqliteGate } from "./sqlite-runner";
 
 /** The Prisma client as the repositories see it (same model API on both providers). */
 export type Db = InstanceType<typeof SqliteClient>;

@@ -5,33 +5,24 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reportProgressCommand } from "../../../src/app/board/report-progress-command";
-import type { CliContext } from "../../../src/app/feature";
-import { loadConfig } from "../../../src/config/config";
+import { cliRunner } from "../../helpers/cli-runner";
 import type { BotHarness } from "../../helpers/bot-harness";
 import { createBoardHarness } from "./board-env";
 
 describe("report progress", () => {
   let h: BotHarness;
   let dir: string;
-  let out: string[];
-  let ctx: CliContext;
+  let run: (...args: string[]) => Promise<string>;
 
   beforeAll(async () => {
     h = await createBoardHarness("sqlite");
     dir = mkdtempSync(path.join(tmpdir(), "thidua-report-"));
-    const config = loadConfig({ DATABASE_URL: h.tdb.url });
-    ctx = { db: h.runtime.db, config, print: (s) => out.push(s), runtime: async () => h.runtime };
+    run = cliRunner(h, reportProgressCommand);
   }, 120_000);
   afterAll(async () => {
     rmSync(dir, { recursive: true, force: true });
     await h?.close();
   });
-
-  const run = async (...args: string[]) => {
-    out = [];
-    await reportProgressCommand(ctx, args);
-    return out.join("\n");
-  };
 
   it("prints an aligned table: one line per indicator, columns lined up", async () => {
     const text = await run("--campaign", "kg-2021", "--period", "2021-Q1");

@@ -5,8 +5,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reportRegistrationsCommand } from "../../../src/app/features/registration-cli";
-import type { CliContext } from "../../../src/app/feature";
-import { loadConfig } from "../../../src/config/config";
+import { cliRunner } from "../../helpers/cli-runner";
 import { createRegistrationService } from "../../../src/domain/registration/registration-service";
 import { createPrismaRegistrationRepository } from "../../../src/storage/prisma-registration-repository";
 import type { BotHarness } from "../../helpers/bot-harness";
@@ -15,13 +14,12 @@ import { createRegistrationHarness } from "./registration-fixtures";
 describe("report registrations", () => {
   let h: BotHarness;
   let dir: string;
-  let out: string[];
-  let ctx: CliContext;
+  let run: (...args: string[]) => Promise<string>;
 
   beforeAll(async () => {
     h = await createRegistrationHarness("sqlite");
     dir = mkdtempSync(path.join(tmpdir(), "thidua-registrations-"));
-    ctx = { db: h.runtime.db, config: loadConfig({ DATABASE_URL: h.tdb.url }), print: (s) => out.push(s), runtime: async () => h.runtime };
+    run = cliRunner(h, reportRegistrationsCommand);
     const { org, db, audit } = h.runtime;
     const officer = org.listOfficers().find((o) => o.unitId === org.unitByCode("H-HATIEN")!.id && o.role === "officer")!;
     await createRegistrationService({ repo: createPrismaRegistrationRepository(db), audit }).send({
@@ -34,12 +32,6 @@ describe("report registrations", () => {
     rmSync(dir, { recursive: true, force: true });
     await h?.close();
   });
-
-  const run = async (...args: string[]) => {
-    out = [];
-    await reportRegistrationsCommand(ctx, args);
-    return out.join("\n");
-  };
 
   it("writes the workbook and prints who has registered and signed", async () => {
     const file = path.join(dir, "dk.xlsx");
