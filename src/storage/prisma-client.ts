@@ -121,7 +121,7 @@ interface GatedAdapter {
  * mode that is still safe against application crashes, and without it each commit waits for an fsync (~5 ms here),
  * which capped the inbound store and the outbox at ~200 writes/s.
  *
- * And the transaction gate (sql-runner.ts): statements outside a transaction wait while one is open, instead of
+ * And the transaction gate (sqlite-runner.ts): statements outside a transaction wait while one is open, instead of
  * running inside it and being rolled back with it. test/integration/storage/sqlite-transaction-gate.test.ts.
  */
 function tunedSqlite(factory: PrismaBetterSQLite3, opened: (c: { handle: BetterSqlite3.Database; gate: SqliteGate }) => void): PrismaBetterSQLite3 {
