@@ -26,7 +26,7 @@ import { createPrismaInboundStore } from "../storage/prisma-inbound-store";
 import { createPrismaLeaseManager } from "../storage/prisma-lease";
 import { createPrismaOrgDirectory } from "../storage/prisma-org-directory";
 import { createPrismaOutboxRepository } from "../storage/prisma-outbox-repository";
-import { createPrismaSessionStore } from "../storage/prisma-session-store";
+import { createPrismaTurnStart } from "../storage/prisma-turn-start";
 import { migrate } from "../storage/migrate";
 import { looksLikeInviteCode } from "../storage/prisma-account-repository";
 
@@ -78,7 +78,7 @@ export async function buildRuntime(opts: RuntimeOptions) {
   const features = (await opts.features?.(services, db)) ?? { flows: [], commands: {}, freeText: [] };
   const dispatcher = createDispatcher({
     services,
-    sessions: createPrismaSessionStore(db),
+    turnStart: createPrismaTurnStart(db),
     flows: features.flows,
     commands: { start: startCommand, trogiup: helpCommand, menu: helpCommand, huy: cancelCommand, ngonngu: languageCommand, ganhom: bindGroupCommand, ...features.commands },
     onFreeText: async (ctx, text) => {
@@ -91,8 +91,8 @@ export async function buildRuntime(opts: RuntimeOptions) {
     defaultLocale: opts.config.defaultLocale,
   });
   const inbound = createInboundProcessor({
-    store: createPrismaInboundStore(db), handle: dispatcher.handle, outbox: services.outbox,
-    kickOutbox: () => outboxDispatcher.kick(), clock, logger: opts.logger, defaultLocale: opts.config.defaultLocale,
+    store: createPrismaInboundStore(db), handle: dispatcher.handle,
+    kickOutbox: () => outboxDispatcher.kick(), handOff: outboxDispatcher, clock, logger: opts.logger, defaultLocale: opts.config.defaultLocale,
     flood: opts.floodLimit === null ? null : createFloodGuard(opts.floodLimit ?? DEFAULT_FLOOD_LIMIT),
   });
 

@@ -7,18 +7,37 @@ import { createTranslator, type Locale } from "../i18n/i18n";
 import { formatAddress, type InboundMessage, type OutboundMessage } from "./channel-port";
 import { parseCommand, type CommandName } from "./command-parser";
 import type { BotServices } from "./services";
+import type { ChannelAccount } from "../domain/organisation/organisation";
 import type { Flow, SessionState, TurnContext } from "./turn";
 
-export interface SessionPort {
-  load(key: string): Promise<Record<string, unknown> | null>;
-  save(key: string, state: Record<string, unknown> | null): Promise<void>;
+/** Opens a turn: the sender's account (created, or its last interaction and chat updated) and the stored session. */
+export interface TurnStartPort {
+  begin(t: { platform: string; externalId: string; chatId: string; at: Date; displayName?: string; sessionKey: string }): Promise<{
+    account: ChannelAccount;
+    session: Record<string, unknown> | null;
+  }>;
+}
+
+/** A changed session: the state to store under the key (null: forget it). */
+export interface SessionChange {
+  key: string;
+  state: Record<string, unknown> | null;
+}
+
+/**
+ * What a turn produced, not yet stored: the replies and the session change are committed by the caller together
+ * with the update's completion (one transaction), so a crash never keeps one without the other.
+ */
+export interface TurnResult {
+  replies: OutboundMessage[];
+  session?: SessionChange;
 }
 
 export type CommandHandler = (ctx: TurnContext, args: string) => Promise<void>;
 
 export interface DispatcherDeps {
   services: BotServices;
-  sessions: SessionPort;
+  turnStart: TurnStartPort;
   flows: Flow[];
   commands: Partial<Record<CommandName, CommandHandler>>;
   /** Free text outside any flow (reports, criteria questions…); returns whether it was handled. */
@@ -49,11 +68,9 @@ export function createDispatcher(deps: DispatcherDeps) {
     const { services } = deps;
     const privateChat = msg.address.isGroup ? msg.userId : msg.address.chatId;
     const key = sessionKey(msg);
-    // Independent reads: on PostgreSQL they overlap (two pool connections), one round trip less per message.
-    const [account, stored] = await Promise.all([
-      services.accounts.touch(msg.address.channel, msg.userId, privateChat, msg.receivedAt, msg.userName),
-      deps.sessions.load(key),
-    ]);
+    const { account, session: stored } = await deps.turnStart.begin({
+      platform: msg.address.channel, externalId: msg.userId, chatId: privateChat, at: msg.receivedAt, displayName: msg.userName, sessionKey: key,
+    });
     const officer = account.officerId ? (services.org.officerById(account.officerId) ?? null) : null;
     const unit = officer ? (services.org.unitById(officer.unitId) ?? null) : null;
     const locale: Locale = account.locale ?? officer?.locale ?? (msg.languageCode?.startsWith("en") ? "en" : deps.defaultLocale);
@@ -69,12 +86,13 @@ export function createDispatcher(deps: DispatcherDeps) {
       setSession(s) { session = s ?? {}; dirty = true; },
       reply(m) { replies.push(typeof m === "string" ? { text: m } : m); },
     };
-    const save = async () => {
+    const sessionChange = (): SessionChange | undefined => {
       const offered = replies.flatMap((r) => r.buttons?.flat().map((b) => b.data) ?? []);
       if (offered.length > 0) { session = { ...session, choices: offered }; dirty = true; }
-      if (dirty) await deps.sessions.save(key, Object.keys(session).length ? { ...session, updatedAt: msg.receivedAt.toISOString() } : null);
+      if (!dirty) return undefined;
+      return { key, state: Object.keys(session).length ? { ...session, updatedAt: msg.receivedAt.toISOString() } : null };
     };
-    return { ctx, save };
+    return { ctx, sessionChange };
   }
 
   async function routeCallback(ctx: TurnContext, data: string): Promise<void> {
@@ -104,17 +122,17 @@ export function createDispatcher(deps: DispatcherDeps) {
   }
 
   return {
-    /** Handles one inbound message and returns the replies to send to its chat. */
-    async handle(msg: InboundMessage): Promise<OutboundMessage[]> {
+    /** Handles one inbound message: the replies to send to its chat and the session change, for the caller to commit. */
+    async handle(msg: InboundMessage): Promise<TurnResult> {
       const replies: OutboundMessage[] = [];
-      const { ctx, save } = await buildContext(msg, replies);
+      const { ctx, sessionChange } = await buildContext(msg, replies);
       if (msg.event) {
         await deps.onEvent?.(msg, ctx);
       } else {
         await route(ctx);
       }
-      await save();
-      return replies;
+      const session = sessionChange();
+      return session ? { replies, session } : { replies };
     },
   };
 }

@@ -38,6 +38,17 @@ export interface OutboxDispatcherDeps {
 export interface OutboxDispatcher {
   /** Sends everything due now; returns how many rows were handled. */
   pump(): Promise<number>;
+  /** The holder name this process claims rows under, and how long a claim holds. */
+  readonly holderId: string;
+  readonly lockMs: number;
+  /** Whether `adopt` sends on this channel now: the loop is running and a sender for it is configured. */
+  adopts(channel: string): boolean;
+  /**
+   * Sends rows the caller stored already claimed under `holderId` (a turn's replies), without claiming them from the
+   * table first. Each recipient's messages still go in order, together with the rows the pump claims. If this process
+   * dies first, the rows are claimed again by anyone once their lock expires.
+   */
+  adopt(deliveries: readonly Delivery[]): void;
   /** Starts the background loop (polls, and wakes early on kick()). */
   start(pollMs?: number): void;
   stop(): Promise<void>;
@@ -54,6 +65,10 @@ const LOCK_MS = 60_000;
  */
 const RENEW_AFTER_MS = 5_000;
 const KICK_COALESCE_MS = 3;
+/** Longest a recipient's later messages wait behind one being retried (the longest backoff). */
+const MAX_ORDER_HOLD_MS = 300_000;
+/** Adopted replies in flight at once (more wait in memory, claimed; stale claims are renewed before sending). */
+const ADOPT_CONCURRENCY = 32;
 
 export function backoffMs(attempt: number, random: () => number): number {
   const base = Math.min(300_000, 1000 * 2 ** Math.max(0, attempt - 1));
@@ -77,7 +92,11 @@ export function createOutboxDispatcher(deps: OutboxDispatcherDeps): OutboxDispat
   let retryWakes: number[] = [];
   const noteRetry = (waitMs: number) => {
     retryWakes.push(mono() + waitMs);
+    // Noted outside a pump (an adopted reply): the sleeping loop re-computes its wake-up time.
+    wake?.();
   };
+  /** A kick that came while no sleep could be cut short (during a pump): the loop pumps once more at once. */
+  let kicked = false;
   function loopDelay(pollMs: number): number {
     const now = mono();
     const passed = retryWakes.length;
@@ -127,6 +146,11 @@ export function createOutboxDispatcher(deps: OutboxDispatcherDeps): OutboxDispat
     const now = deps.clock.now();
     const windowOpens = sendableFrom(d, now);
     if (windowOpens.getTime() > now.getTime()) return deps.repo.defer(d.id, windowOpens);
+    const heldUntil = retryHold(d, now);
+    if (heldUntil) {
+      noteRetry(heldUntil.getTime() - now.getTime());
+      return deps.repo.defer(d.id, heldUntil);
+    }
     const chatBucket = await pace(to);
     // Pacing may have outlived the batch's lock: re-check ownership right before the send (no double send by
     // another instance that re-claimed the row meanwhile).
@@ -170,7 +194,7 @@ export function createOutboxDispatcher(deps: OutboxDispatcherDeps): OutboxDispat
       const wait = err instanceof SendError && err.retryAfterMs !== undefined ? err.retryAfterMs : backoffMs(d.attempts + 1, random);
       chatBucket.pauseUntil(mono() + wait);
       noteRetry(wait);
-      return deps.repo.markRetry(d.id, sendableFrom(d, new Date(now.getTime() + wait)), reason);
+      return markRetry(d, sendableFrom(d, new Date(now.getTime() + wait)), reason);
     }
     if (kind === "unreachable") {
       await deps.repo.markFinal(d.id, "unreachable", reason);
@@ -179,7 +203,59 @@ export function createOutboxDispatcher(deps: OutboxDispatcherDeps): OutboxDispat
     if (kind === "permanent" || d.attempts + 1 >= maxAttempts) return deps.repo.markFinal(d.id, "dead", reason);
     const backoff = backoffMs(d.attempts + 1, random);
     noteRetry(backoff);
-    return deps.repo.markRetry(d.id, sendableFrom(d, new Date(now.getTime() + backoff)), reason);
+    return markRetry(d, sendableFrom(d, new Date(now.getTime() + backoff)), reason);
+  }
+
+  /**
+   * A recipient's messages after one that is waiting for its retry are held back until just after it (deferred,
+   * so the claim order, which follows the due time, sends the retried one first): a 429 or a network error never
+   * lets a later message overtake an earlier one. Not for long waits (a reminder retried into the next morning's
+   * window does not hold a chat's answers overnight), nor for a retry this process no longer sees come back.
+   */
+  const retrying = new Map<string, { id: string; until: number }>();
+  async function markRetry(d: Delivery, at: Date, reason: string): Promise<void> {
+    await deps.repo.markRetry(d.id, at, reason);
+    if (at.getTime() - deps.clock.now().getTime() <= MAX_ORDER_HOLD_MS) retrying.set(d.recipient, { id: d.id, until: at.getTime() });
+  }
+  function retryHold(d: Delivery, now: Date): Date | null {
+    const r = retrying.get(d.recipient);
+    if (!r) return null;
+    if (r.id === d.id || r.until + MAX_ORDER_HOLD_MS < now.getTime()) {
+      retrying.delete(d.recipient);
+      return null;
+    }
+    return new Date(Math.max(r.until, now.getTime()) + 1);
+  }
+
+  // Each recipient's messages are handled one after the other, whether the pump claimed them or a turn handed
+  // them over: a recipient's next message starts once its previous one is sent, retried or given up.
+  const tails = new Map<string, Promise<void>>();
+  const ignore = () => undefined;
+  function inOrder(d: Delivery, claimedAt: number): Promise<void> {
+    const prev = tails.get(d.recipient);
+    const run = prev ? prev.then(() => handle(d, claimedAt)) : handle(d, claimedAt);
+    const tail = run.then(ignore, ignore);
+    tails.set(d.recipient, tail);
+    void tail.then(() => {
+      if (tails.get(d.recipient) === tail) tails.delete(d.recipient);
+    });
+    return run;
+  }
+
+  const adoptQueue: { d: Delivery; at: number }[] = [];
+  const adopted = new Set<Promise<void>>();
+  function drainAdopted(): void {
+    while (adopted.size < ADOPT_CONCURRENCY && adoptQueue.length > 0) {
+      const { d, at } = adoptQueue.shift()!;
+      const p: Promise<void> = inOrder(d, at)
+        // Left claimed in the table: it is sent again once the claim expires.
+        .catch((err: unknown) => deps.logger.error({ err, deliveryId: d.id }, "adopted delivery failed"))
+        .finally(() => {
+          adopted.delete(p);
+          drainAdopted();
+        });
+      adopted.add(p);
+    }
   }
 
   async function pumpOnce(): Promise<number> {
@@ -193,7 +269,7 @@ export function createOutboxDispatcher(deps: OutboxDispatcherDeps): OutboxDispat
       for (const d of batch) byRecipient.set(d.recipient, [...(byRecipient.get(d.recipient) ?? []), d]);
       const queues = [...byRecipient.values()];
       const workers = Array.from({ length: Math.min(deps.concurrency ?? 16, queues.length) }, async () => {
-        for (let q = queues.shift(); q; q = queues.shift()) for (const d of q) await handle(d, claimedAt);
+        for (let q = queues.shift(); q; q = queues.shift()) for (const d of q) await inOrder(d, claimedAt);
       });
       await Promise.all(workers);
       handled += batch.length;
@@ -208,17 +284,26 @@ export function createOutboxDispatcher(deps: OutboxDispatcherDeps): OutboxDispat
 
   return {
     pump,
+    holderId: deps.holderId,
+    lockMs: LOCK_MS,
+    adopts: (channel) => running && deps.senders.has(channel),
+    adopt(ds) {
+      const at = mono();
+      for (const d of ds) adoptQueue.push({ d, at });
+      drainAdopted();
+    },
     start(pollMs = 500) {
       if (running) return;
       running = true;
       loop = (async () => {
         while (running) {
+          kicked = false;
           try {
             await pump();
           } catch (err) {
             deps.logger.error({ err }, "outbox pump failed");
           }
-          const delay = loopDelay(pollMs);
+          const delay = kicked ? 0 : loopDelay(pollMs);
           await new Promise<void>((r) => {
             const t = setTimeout(r, delay);
             wake = () => {
@@ -237,10 +322,13 @@ export function createOutboxDispatcher(deps: OutboxDispatcherDeps): OutboxDispat
       wake?.();
       await loop;
       await pumping;
+      while (adopted.size > 0) await Promise.all([...adopted]);
     },
     kick() {
-      // Coalesced: replies enqueued within a few ms of each other are claimed by one pump (one claim query for the
-      // batch instead of one per reply). A kick during a pump needs nothing: the pump claims until nothing is due.
+      // Coalesced: rows enqueued within a few ms of each other are claimed by one pump (one claim query for the
+      // batch instead of one per row). A kick during a pump is remembered: the pump may have made its last claim
+      // before the row was committed.
+      kicked = true;
       if (wake && !kickTimer) {
         kickTimer = setTimeout(() => {
           kickTimer = null;

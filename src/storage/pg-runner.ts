@@ -1,7 +1,7 @@
 /** @module The SqlRunner on Prisma's pg pool: named prepared statements, grouped writes (see sql-runner.ts). */
 import { createHash } from "node:crypto";
 import pg from "pg";
-import { tickQueue, type SqlParam, type SqlRunner } from "./sql-runner";
+import { tickQueue, type SqlParam, type SqlRunner, type SqlStatement } from "./sql-runner";
 
 const TIMESTAMP_OID = 1114;
 const INT8_OID = 20;
@@ -81,27 +81,40 @@ export function createPgRunner(pool: pg.Pool): SqlRunner {
       for (const p of batch) await runner.run(shape.sql, p.params).then(p.resolve, p.reject);
     }
   }
-  // Other grouped statements (the per-message UPDATEs) of one tick go as one multi-statement simple query: one round
-  // trip, and PostgreSQL runs such a query as a single implicit transaction (all or nothing, no state left behind).
-  // Values are inlined with pg's own literal escaping, since the simple protocol takes no parameters.
-  const enqueueStatement = tickQueue<Pending & { sql: string }>((batch) => flushStatements(batch));
-  async function flushStatements(batch: (Pending & { sql: string })[]): Promise<void> {
-    if (batch.length === 1) return void (await runner.run(batch[0]!.sql, batch[0]!.params).then(batch[0]!.resolve, batch[0]!.reject));
-    try {
-      const text = batch.map((p) => inlineParams(p.sql, p.params)).join(";\n");
-      runner.onStatement?.(text);
-      const results = (await pool.query({ text, types: pgTypes })) as unknown as pg.QueryResult[];
-      batch.forEach((p, i) => p.resolve(results[i]?.rowCount ?? 0));
-    } catch {
-      for (const p of batch) await runner.run(p.sql, p.params).then(p.resolve, p.reject);
+  // Other grouped statements (the per-message UPDATEs, each turn's atomic writes) of one tick go as one
+  // multi-statement simple query: one round trip, and PostgreSQL runs such a query as a single implicit transaction
+  // (all or nothing, no state left behind). Values are inlined with pg's own literal escaping, since the simple
+  // protocol takes no parameters.
+  type Atomic = { stmts: readonly SqlStatement[]; resolve: (n: number[]) => void; reject: (e: unknown) => void };
+  const enqueueAtomic = tickQueue<Atomic>((batch) => flushStatements(batch));
+  async function simpleQuery(stmts: readonly SqlStatement[]): Promise<number[]> {
+    const text = stmts.map((st) => inlineParams(st.sql, st.params)).join(";\n");
+    runner.onStatement?.(text);
+    const res = (await pool.query({ text, types: pgTypes })) as unknown as pg.QueryResult | pg.QueryResult[];
+    return (Array.isArray(res) ? res : [res]).map((r) => r.rowCount ?? 0);
+  }
+  async function runAlone(stmts: readonly SqlStatement[]): Promise<number[]> {
+    return stmts.length === 1 ? [await runner.run(stmts[0]!.sql, stmts[0]!.params)] : simpleQuery(stmts);
+  }
+  async function flushStatements(batch: Atomic[]): Promise<void> {
+    if (batch.length > 1) {
+      try {
+        const counts = await simpleQuery(batch.flatMap((p) => p.stmts));
+        let at = 0;
+        for (const p of batch) p.resolve(counts.slice(at, (at += p.stmts.length)));
+        return;
+      } catch {
+        // One statement failed the whole query: each caller's statements run alone for their own outcome.
+      }
     }
+    for (const p of batch) await runAlone(p.stmts).then(p.resolve, p.reject);
   }
   const runner: SqlRunner = {
     dialect: "postgresql",
     runGrouped(sql, params = []) {
       const shape = insertShape(sql, params.length);
       if (!shape) {
-        return new Promise<number>((resolve, reject) => enqueueStatement({ sql, params, resolve, reject }));
+        return new Promise<number>((resolve, reject) => enqueueAtomic({ stmts: [{ sql, params }], resolve: (n) => resolve(n[0]!), reject }));
       }
       return new Promise<number>((resolve, reject) => {
         const queued = groups.get(sql);
@@ -113,6 +126,10 @@ export function createPgRunner(pool: pg.Pool): SqlRunner {
           flushInserts(shape, batch).catch((err: unknown) => batch.forEach((p) => p.reject(err)));
         });
       });
+    },
+    runAtomic(stmts) {
+      if (stmts.length === 0) return Promise.resolve([]);
+      return new Promise<number[]>((resolve, reject) => enqueueAtomic({ stmts, resolve, reject }));
     },
     async run(sql, params = []) {
       runner.onStatement?.(sql);

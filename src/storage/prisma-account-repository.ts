@@ -3,7 +3,7 @@ import { createHash, randomBytes, randomInt } from "node:crypto";
 import type { ChannelAccount } from "../domain/organisation/organisation";
 import type { AccountRepository } from "../domain/organisation/account-repository";
 import { sqlOf, type Db } from "./prisma-client";
-import { toDate } from "./sql-runner";
+import { toDate, type SqlStatement } from "./sql-runner";
 
 /** Invite codes: 10 characters from an alphabet without look-alikes (0/O, 1/I/L) → ~50 bits; only the hash is stored. */
 const ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
@@ -20,7 +20,7 @@ export function looksLikeInviteCode(text: string): boolean {
 }
 
 /** The account columns, as both Prisma and plain SQL return them (dates may be text on SQLite). */
-interface AccountFields {
+export interface AccountFields {
   id: string;
   platform: string;
   externalId: string;
@@ -30,7 +30,7 @@ interface AccountFields {
   lastInteractionAt: unknown;
   unreachableAt: unknown;
 }
-function toAccount(r: AccountFields): ChannelAccount {
+export function toAccount(r: AccountFields): ChannelAccount {
   return {
     id: r.id,
     platform: r.platform,
@@ -43,11 +43,22 @@ function toAccount(r: AccountFields): ChannelAccount {
   };
 }
 
-const ACCOUNT_COLUMNS = `"id", "platform", "externalId", "chatId", "officerId", "locale", "lastInteractionAt", "unreachableAt"`;
+export const ACCOUNT_COLUMNS = `"id", "platform", "externalId", "chatId", "officerId", "locale", "lastInteractionAt", "unreachableAt"`;
 
 /** A new account id, shaped like Prisma's cuid() default (the column is opaque text). */
 function accountId(): string {
   return `c${Date.now().toString(36)}${randomBytes(8).toString("hex")}`;
+}
+
+/** The upsert of a chat account on each message it sends (RETURNING the account), parameters $1–$8. */
+export function accountTouch(platform: string, externalId: string, chatId: string, at: Date, displayName?: string): SqlStatement {
+  return {
+    sql: `INSERT INTO "ChannelAccount" ("id", "platform", "externalId", "chatId", "lastInteractionAt", "displayName", "isFollower", "createdAt")
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT ("platform", "externalId") DO UPDATE SET "chatId" = $4, "lastInteractionAt" = $5, "unreachableAt" = NULL, "unreachableReason" = NULL
+         RETURNING ${ACCOUNT_COLUMNS}`,
+    params: [accountId(), platform, externalId, chatId, at, displayName ?? null, true, new Date()],
+  };
 }
 
 export function createPrismaAccountRepository(db: Db): AccountRepository {
@@ -59,13 +70,8 @@ export function createPrismaAccountRepository(db: Db): AccountRepository {
       return r ? toAccount(r) : null;
     },
     async touch(platform, externalId, chatId, at, displayName) {
-      const [r] = await sql.all<AccountFields>(
-        `INSERT INTO "ChannelAccount" ("id", "platform", "externalId", "chatId", "lastInteractionAt", "displayName", "isFollower", "createdAt")
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-         ON CONFLICT ("platform", "externalId") DO UPDATE SET "chatId" = $4, "lastInteractionAt" = $5, "unreachableAt" = NULL, "unreachableReason" = NULL
-         RETURNING ${ACCOUNT_COLUMNS}`,
-        [accountId(), platform, externalId, chatId, at, displayName ?? null, true, new Date()],
-      );
+      const st = accountTouch(platform, externalId, chatId, at, displayName);
+      const [r] = await sql.all<AccountFields>(st.sql, st.params);
       if (!r) throw new Error("account upsert returned no row");
       return toAccount(r);
     },

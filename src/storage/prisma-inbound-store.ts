@@ -3,7 +3,10 @@ import { randomUUID } from "node:crypto";
 import type { InboundMessage } from "../conversation/channel-port";
 import type { InboundStore } from "../conversation/inbound-processor";
 import { formatAddress } from "../conversation/channel-port";
+import type { Delivery } from "../delivery/outbox";
 import { sqlOf, type Db } from "./prisma-client";
+import { deliveryInsert } from "./prisma-outbox-repository";
+import { sessionWrite } from "./prisma-session-store";
 
 export function createPrismaInboundStore(db: Db): InboundStore {
   const platformOf = (m: InboundMessage) => m.address.channel;
@@ -37,12 +40,21 @@ export function createPrismaInboundStore(db: Db): InboundStore {
             );
       return claimed === 1;
     },
-    async complete(ref, now, error) {
-      if (error) {
-        await sql.run(`UPDATE "InboundUpdate" SET "status" = 'failed', "processedAt" = $1, "lockedUntil" = NULL, "error" = $2 WHERE "platform" = $4 AND "updateId" = $3`, [now, error, ref.updateId, ref.platform]);
-      } else {
-        await sql.runGrouped(`UPDATE "InboundUpdate" SET "status" = 'done', "processedAt" = $1, "lockedUntil" = NULL, "error" = NULL, "payloadJson" = '{}' WHERE "platform" = $3 AND "updateId" = $2`, [now, ref.updateId, ref.platform]);
-      }
+    async finish(ref, now, outcome) {
+      const inserts = outcome.replies.map((d) => ({ d, ...deliveryInsert(d, now, outcome.claimReplies) }));
+      const done = outcome.error
+        ? { sql: `UPDATE "InboundUpdate" SET "status" = 'failed', "processedAt" = $1, "lockedUntil" = NULL, "error" = $2 WHERE "platform" = $4 AND "updateId" = $3`, params: [now, outcome.error, ref.updateId, ref.platform] }
+        : { sql: `UPDATE "InboundUpdate" SET "status" = 'done', "processedAt" = $1, "lockedUntil" = NULL, "error" = NULL, "payloadJson" = '{}' WHERE "platform" = $3 AND "updateId" = $2`, params: [now, ref.updateId, ref.platform] };
+      // One transaction (one round trip on PostgreSQL): replies, session and completion are kept or lost together.
+      const counts = await sql.runAtomic([...inserts.map((i) => i.statement), ...(outcome.session ? [sessionWrite(outcome.session.key, outcome.session.state)] : []), done]);
+      const claim = outcome.claimReplies;
+      if (!claim) return [];
+      return inserts
+        .filter((_, i) => counts[i] === 1)
+        .map(({ d, id }): Delivery => ({
+          id, dedupeKey: d.dedupeKey, recipient: d.recipient, channel: d.recipient.split(":")[0] ?? "", kind: d.kind, message: d.message,
+          status: "sending", attempts: 0, nextAttemptAt: d.notBefore ?? now, lastError: null, sentAt: null, officerId: d.officerId ?? null, note: d.note ?? null,
+        }));
     },
     async unfinished(limit) {
       const rows = await db.inboundUpdate.findMany({ where: { status: { in: ["received", "processing"] } }, orderBy: { receivedAt: "asc" }, take: limit });

@@ -4,7 +4,7 @@ import type { Delivery, DeliveryStatus, NewDelivery, OutboxRepository } from "..
 import { randomBytes } from "node:crypto";
 import { Prisma } from "./generated/sqlite/client";
 import { sqlOf, type Db } from "./prisma-client";
-import { toDate } from "./sql-runner";
+import { toDate, type SqlParam, type SqlStatement } from "./sql-runner";
 
 let idSeq = 0;
 /** A cuid-like id that sorts in creation order within this process (claims break createdAt ties by id). */
@@ -86,6 +86,25 @@ function rowData(d: NewDelivery, now: Date) {
   };
 }
 
+/**
+ * The INSERT of one new delivery (0 rows when its dedupe key exists), for `enqueue` and for writes that must commit
+ * together with other statements (a turn's replies). With `claim`, the row is stored already claimed by that holder
+ * (status "sending", locked until then), to be sent by it at once without a claim round trip.
+ */
+export function deliveryInsert(d: NewDelivery, now: Date, claim?: { holder: string; until: Date }): { id: string; statement: SqlStatement } {
+  const r = rowData(d, now);
+  const id = sortableId();
+  const sql = `INSERT INTO "Delivery" ("id", "dedupeKey", "channel", "recipient", "kind", "payloadJson", "status", "attempts", "nextAttemptAt", "officerId", "campaignId", "note", "createdAt", "lockedBy", "lockedUntil")
+     VALUES ($1, $2, $3, $4, $5, $6, $12, 0, $7, $8, $9, $10, $11, $13, $14) ON CONFLICT ("dedupeKey") DO NOTHING`;
+  const params = [id, r.dedupeKey, r.channel, r.recipient, r.kind, r.payloadJson, r.nextAttemptAt, r.officerId, r.campaignId, r.note, new Date(),
+    claim ? "sending" : "pending", claim?.holder ?? null, claim?.until ?? null];
+  return { id, statement: { sql, params } };
+}
+
+const MARK_SENT = `UPDATE "Delivery" SET "status" = 'sent', "sentAt" = $1, "lockedUntil" = NULL, "attempts" = "attempts" + 1, "externalId" = $2, "lastError" = NULL WHERE "id" = $3`;
+const MARK_SENT_WINDOW_MS = 10;
+const MARK_SENT_BATCH = 100;
+
 const DELIVERY_COLUMNS = `"id", "dedupeKey", "recipient", "channel", "kind", "payloadJson", "status", "attempts", "nextAttemptAt", "createdAt", "lastError", "sentAt", "officerId", "note"`;
 const CLAIMABLE = `"status" IN ('pending', 'retry', 'sending') AND ("lockedUntil" IS NULL OR "lockedUntil" < $1)`;
 
@@ -99,15 +118,22 @@ export function createPrismaOutboxRepository(db: Db): OutboxRepository {
   // Every reply passes through enqueue, claimDue, renewLock and markSent: plain prepared SQL on Prisma's own
   // connection (sql-runner.ts), the same text on SQLite and PostgreSQL.
   const sql = sqlOf(db);
+  // Sent marks are collected for a few milliseconds and committed together (one round trip and one commit for
+  // several sends instead of one each). This widens the documented crash window between "the platform has it" and
+  // "marked sent" by at most MARK_SENT_WINDOW_MS.
+  let sentMarks: { params: SqlParam[]; resolve: () => void; reject: (e: unknown) => void }[] = [];
+  let sentTimer: ReturnType<typeof setTimeout> | undefined;
+  function flushSentMarks(): void {
+    clearTimeout(sentTimer);
+    sentTimer = undefined;
+    const batch = sentMarks;
+    sentMarks = [];
+    for (const m of batch) sql.runGrouped(MARK_SENT, m.params).then(() => m.resolve(), m.reject);
+  }
   return {
     async enqueue(d, now) {
-      const r = rowData(d, now);
-      const id = sortableId();
-      const inserted = await sql.runGrouped(
-        `INSERT INTO "Delivery" ("id", "dedupeKey", "channel", "recipient", "kind", "payloadJson", "status", "attempts", "nextAttemptAt", "officerId", "campaignId", "note", "createdAt")
-         VALUES ($1, $2, $3, $4, $5, $6, 'pending', 0, $7, $8, $9, $10, $11) ON CONFLICT ("dedupeKey") DO NOTHING`,
-        [id, r.dedupeKey, r.channel, r.recipient, r.kind, r.payloadJson, r.nextAttemptAt, r.officerId, r.campaignId, r.note, new Date()],
-      );
+      const { id, statement } = deliveryInsert(d, now);
+      const inserted = await sql.runGrouped(statement.sql, statement.params);
       if (inserted === 1) return { id, created: true };
       const [existing] = await sql.all<{ id: string }>(`SELECT "id" FROM "Delivery" WHERE "dedupeKey" = $1`, [d.dedupeKey]);
       return { id: existing?.id ?? "", created: false };
@@ -149,8 +175,12 @@ export function createPrismaOutboxRepository(db: Db): OutboxRepository {
     async renewLock(id, holder, until) {
       return (await sql.run(`UPDATE "Delivery" SET "lockedUntil" = $1 WHERE "id" = $2 AND "lockedBy" = $3 AND "status" = 'sending'`, [until, id, holder])) === 1;
     },
-    async markSent(id, at, externalId) {
-      await sql.runGrouped(`UPDATE "Delivery" SET "status" = 'sent', "sentAt" = $1, "lockedUntil" = NULL, "attempts" = "attempts" + 1, "externalId" = $2, "lastError" = NULL WHERE "id" = $3`, [at, externalId ?? null, id]);
+    markSent(id, at, externalId) {
+      return new Promise<void>((resolve, reject) => {
+        sentMarks.push({ params: [at, externalId ?? null, id], resolve, reject });
+        if (sentMarks.length >= MARK_SENT_BATCH) flushSentMarks();
+        else sentTimer ??= setTimeout(flushSentMarks, MARK_SENT_WINDOW_MS);
+      });
     },
     async markRetry(id, nextAttemptAt, error) {
       await sql.run(`UPDATE "Delivery" SET "status" = 'retry', "nextAttemptAt" = $1, "lockedUntil" = NULL, "attempts" = "attempts" + 1, "lastError" = $2 WHERE "id" = $3`, [nextAttemptAt, error, id]);

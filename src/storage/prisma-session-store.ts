@@ -1,9 +1,20 @@
 /** @module Persisted dialogue state per (channel, chat, user): survives restarts (peers.md §4 pain 1). */
 import { sqlOf, type Db } from "./prisma-client";
+import type { SqlStatement } from "./sql-runner";
 
 export interface SessionStore {
   load(key: string): Promise<Record<string, unknown> | null>;
   save(key: string, state: Record<string, unknown> | null): Promise<void>;
+}
+
+/** The statement that stores a session (null: forgets it), for `save` and for a turn's atomic commit. */
+export function sessionWrite(key: string, state: Record<string, unknown> | null): SqlStatement {
+  if (state === null) return { sql: `DELETE FROM "ConversationState" WHERE "key" = $1`, params: [key] };
+  return {
+    sql: `INSERT INTO "ConversationState" ("key", "stateJson", "version", "updatedAt") VALUES ($1, $2, 0, $3)
+         ON CONFLICT ("key") DO UPDATE SET "stateJson" = $2, "version" = "ConversationState"."version" + 1, "updatedAt" = $3`,
+    params: [key, JSON.stringify(state), new Date()],
+  };
 }
 
 export function createPrismaSessionStore(db: Db): SessionStore {
@@ -20,15 +31,8 @@ export function createPrismaSessionStore(db: Db): SessionStore {
       }
     },
     async save(key, state) {
-      if (state === null) {
-        await sql.run(`DELETE FROM "ConversationState" WHERE "key" = $1`, [key]);
-        return;
-      }
-      await sql.runGrouped(
-        `INSERT INTO "ConversationState" ("key", "stateJson", "version", "updatedAt") VALUES ($1, $2, 0, $3)
-         ON CONFLICT ("key") DO UPDATE SET "stateJson" = $2, "version" = "ConversationState"."version" + 1, "updatedAt" = $3`,
-        [key, JSON.stringify(state), new Date()],
-      );
+      const st = sessionWrite(key, state);
+      await sql.runGrouped(st.sql, st.params);
     },
   };
 }

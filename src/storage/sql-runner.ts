@@ -12,6 +12,11 @@
  */
 export type SqlParam = string | number | boolean | Date | null;
 export type SqlRow = Record<string, unknown>;
+/** One statement with its parameters (for `runAtomic`). */
+export interface SqlStatement {
+  sql: string;
+  params: readonly SqlParam[];
+}
 
 export interface SqlRunner {
   readonly dialect: "sqlite" | "postgresql";
@@ -26,6 +31,12 @@ export interface SqlRunner {
    * multi-statement query. Each caller gets its own result; when the group fails, each statement is retried alone.
    */
   runGrouped(sql: string, params?: readonly SqlParam[]): Promise<number>;
+  /**
+   * Runs the statements all or nothing (one transaction), grouped like `runGrouped` with the other writes of the same
+   * turn of the event loop: on PostgreSQL one round trip for all of them. Resolves to each statement's row count;
+   * when the group fails, each caller's statements are retried alone, still all or nothing.
+   */
+  runAtomic(statements: readonly SqlStatement[]): Promise<number[]>;
   /** Executes a query (or a statement with RETURNING); resolves to its rows. */
   all<T extends object = SqlRow>(sql: string, params?: readonly SqlParam[]): Promise<T[]>;
 }

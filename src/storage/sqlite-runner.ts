@@ -1,6 +1,6 @@
 /** @module The SqlRunner on Prisma's better-sqlite3 connection, behind the transaction gate (see sql-runner.ts). */
 import type BetterSqlite3 from "better-sqlite3";
-import { tickQueue, type SqlParam, type SqlRunner } from "./sql-runner";
+import { tickQueue, type SqlParam, type SqlRunner, type SqlStatement } from "./sql-runner";
 
 /**
  * Serialises a shared better-sqlite3 connection between interactive transactions and everything else. Prisma's
@@ -75,31 +75,53 @@ export function createSqliteRunner(database: () => Promise<{ handle: BetterSqlit
   // transaction that started meanwhile (hence the re-check), and any await after the last check (even returning
   // from a helper) would let one start again.
   const bind = (order: number[], params: readonly SqlParam[]) => order.map((i) => sqliteValue(params[i] ?? null));
-  type Pending = { sql: string; params: readonly SqlParam[]; resolve: (n: number) => void; reject: (e: unknown) => void };
+  type Pending = { stmts: readonly SqlStatement[]; resolve: (n: number[]) => void; reject: (e: unknown) => void };
+  type Prepared = Awaited<ReturnType<typeof prepared>>;
   const enqueueGrouped = tickQueue<Pending>((batch) => flushGroup(batch));
+  /** Runs the statements in one transaction; throws (rolled back) if any fails. */
+  async function inTransaction(stmts: readonly SqlStatement[], entries: readonly Prepared[]): Promise<number[]> {
+    const { handle, gate } = entries[0]!;
+    for (let w = gate.idle(); w; w = gate.idle()) await w;
+    // From here to COMMIT nothing awaits: no other caller's statement or transaction can interleave.
+    try {
+      handle.exec("BEGIN IMMEDIATE");
+      const changes = stmts.map((st, i) => entries[i]!.stmt.run(...bind(entries[i]!.order, st.params)).changes);
+      handle.exec("COMMIT");
+      return changes;
+    } catch (err) {
+      if (handle.inTransaction) handle.exec("ROLLBACK");
+      throw err;
+    }
+  }
   async function flushGroup(batch: Pending[]): Promise<void> {
-    const entries = await Promise.all(batch.map((p) => prepared(p.sql).catch(() => null)));
-    const first = entries[0];
-    if (batch.length > 1 && first && entries.every(Boolean)) {
-      const { handle, gate } = first;
-      for (let w = gate.idle(); w; w = gate.idle()) await w;
-      // From here to COMMIT nothing awaits: no other caller's statement or transaction can interleave.
+    const all = batch.flatMap((p) => p.stmts);
+    const entries = await Promise.all(all.map((st) => prepared(st.sql).catch(() => null)));
+    if (all.length > 1 && entries.every(Boolean)) {
+      for (const st of all) runner.onStatement?.(st.sql);
       try {
-        handle.exec("BEGIN IMMEDIATE");
-        const changes = batch.map((p, i) => entries[i]!.stmt.run(...bind(entries[i]!.order, p.params)).changes);
-        handle.exec("COMMIT");
-        return batch.forEach((p, i) => p.resolve(changes[i]!));
+        const changes = await inTransaction(all, entries as Prepared[]);
+        let at = 0;
+        for (const p of batch) p.resolve(changes.slice(at, (at += p.stmts.length)));
+        return;
       } catch {
-        if (handle.inTransaction) handle.exec("ROLLBACK");
-        // One statement failed: run them one by one so that each caller gets its own outcome.
+        // One statement failed: each caller's statements run alone, so that each caller gets its own outcome.
       }
     }
-    for (const p of batch) await runner.run(p.sql, p.params).then(p.resolve, p.reject);
+    for (const p of batch) await runAlone(p.stmts).then(p.resolve, p.reject);
+  }
+  async function runAlone(stmts: readonly SqlStatement[]): Promise<number[]> {
+    if (stmts.length === 1) return [await runner.run(stmts[0]!.sql, stmts[0]!.params)];
+    for (const st of stmts) runner.onStatement?.(st.sql);
+    return inTransaction(stmts, await Promise.all(stmts.map((st) => prepared(st.sql))));
   }
   const runner: SqlRunner = {
     dialect: "sqlite",
     runGrouped(sql, params = []) {
-      return new Promise<number>((resolve, reject) => enqueueGrouped({ sql, params, resolve, reject }));
+      return new Promise<number>((resolve, reject) => enqueueGrouped({ stmts: [{ sql, params }], resolve: (n) => resolve(n[0]!), reject }));
+    },
+    runAtomic(stmts) {
+      if (stmts.length === 0) return Promise.resolve([]);
+      return new Promise<number[]>((resolve, reject) => enqueueGrouped({ stmts, resolve, reject }));
     },
     async run(sql, params = []) {
       runner.onStatement?.(sql);

@@ -169,6 +169,52 @@ describe.each(testDbKinds())("plain SQL beside Prisma on %s", (kind) => {
     for (const kindOfWrite of ["run", "grouped", "orm"]) expect(keys.filter((k) => k.startsWith(`storm-${kindOfWrite}-`)), kindOfWrite).toHaveLength(40);
   });
 
+  it("atomic writes are all or nothing per caller, grouped with the other writes of the same turn", async () => {
+    const sql = sqlOf(db);
+    const now = new Date();
+    const put = (key: string, json: string | null) => ({
+      sql: `INSERT INTO "ConversationState" ("key", "stateJson", "version", "updatedAt") VALUES ($1, $2, 0, $3) ON CONFLICT ("key") DO NOTHING`,
+      params: [key, json, now],
+    });
+    const statements: string[] = [];
+    sql.onStatement = (text) => void statements.push(text);
+    const outcomes = await Promise.allSettled([
+      sql.runAtomic([put("at1", "{}"), put("at2", "{}"), put("at1", "{}")]),
+      sql.runAtomic([put("at3", "{}"), put("at4", null)]), // the second violates NOT NULL: at3 must not stay either
+      sql.runGrouped(put("at5", "{}").sql, put("at5", "{}").params),
+      sql.runAtomic([put("at6", "{}")]),
+    ]);
+    sql.onStatement = undefined;
+    expect(outcomes.map((o) => (o.status === "fulfilled" ? o.value : "error"))).toEqual([[1, 1, 0], "error", 1, [1]]);
+    const keys = (await db.conversationState.findMany({ where: { key: { startsWith: "at" } }, orderBy: { key: "asc" } })).map((r) => r.key);
+    expect(keys).toEqual(["at1", "at2", "at5", "at6"]);
+    // PostgreSQL tried the whole group as one query first (then each caller alone, after the failure).
+    if (kind === "postgres") expect(statements[0]!.split(";\n")).toHaveLength(7);
+    expect(await sql.runAtomic([])).toEqual([]);
+  });
+
+  it("a turn's replies, session and completion are stored together; replies stored claimed come back ready to send", async () => {
+    const inbound = createPrismaInboundStore(db);
+    const now = new Date("2026-11-27T08:00:00.000Z");
+    const msg = { updateId: "telegram:900", address: { channel: "telegram" as const, chatId: "900" }, userId: "900", text: "hi", receivedAt: now };
+    await inbound.record(msg, {}, { now, lockMs: 1000 });
+    const replies = [0, 1].map((i) => ({ dedupeKey: `reply:telegram:900:${i}`, recipient: "telegram:900", kind: "reply", message: { text: `r${i}` } }));
+    const until = new Date(now.getTime() + 60_000);
+    const claimed = await inbound.finish(inboundRef(msg), now, { replies, session: { key: "telegram:900:900", state: { flow: "report" } }, claimReplies: { holder: "me", until } });
+    expect(claimed.map((d) => [d.dedupeKey, d.status, d.message.text])).toEqual([["reply:telegram:900:0", "sending", "r0"], ["reply:telegram:900:1", "sending", "r1"]]);
+    const rows = await db.delivery.findMany({ where: { recipient: "telegram:900" }, orderBy: { dedupeKey: "asc" } });
+    expect(rows.map((r) => [r.id, r.status, r.lockedBy, r.lockedUntil?.toISOString()])).toEqual(claimed.map((d) => [d.id, "sending", "me", until.toISOString()]));
+    expect(JSON.parse((await db.conversationState.findUniqueOrThrow({ where: { key: "telegram:900:900" } })).stateJson)).toEqual({ flow: "report" });
+    expect((await db.inboundUpdate.findFirstOrThrow({ where: { updateId: "telegram:900" } })).status).toBe("done");
+    // Nobody else can claim them while the lock holds; after it, anyone can (the holder died before sending).
+    const outbox = createPrismaOutboxRepository(db);
+    expect(await outbox.claimDue(now, 10, "other", 1000, ["telegram"])).toEqual([]);
+    expect((await outbox.claimDue(new Date(until.getTime() + 1), 10, "other", 1000, ["telegram"])).map((d) => d.dedupeKey)).toEqual(replies.map((r) => r.dedupeKey));
+    // A second attempt of the same turn (after a crash) adds nothing: same dedupe keys, nothing claimed twice.
+    expect(await inbound.finish(inboundRef(msg), now, { replies, claimReplies: { holder: "me", until } })).toEqual([]);
+    expect(await db.delivery.count({ where: { recipient: "telegram:900" } })).toBe(2);
+  });
+
   it.runIf(kind === "sqlite")("every per-message statement finds its rows through an index, never a table scan", async () => {
     const sql = sqlOf(db);
     const seen = new Set<string>();
@@ -180,8 +226,9 @@ describe.each(testDbKinds())("plain SQL beside Prisma on %s", (kind) => {
       await inbound.record(msg, {}, { now, lockMs: 1000 });
       await inbound.claim(inboundRef(msg), now, 1000);
       await inbound.claim(inboundRef(msg), now, 1000, 1);
-      await inbound.complete(inboundRef(msg), now);
-      await inbound.complete(inboundRef(msg), now, "boom");
+      const reply = { dedupeKey: "r7", recipient: "telegram:7", kind: "reply", message: { text: "x" } };
+      await inbound.finish(inboundRef(msg), now, { replies: [reply], session: { key: "s7", state: { flow: "x" } }, claimReplies: { holder: "h", until: now } });
+      await inbound.finish(inboundRef(msg), now, { replies: [reply], session: { key: "s7", state: null }, error: "boom" });
       const sessions = createPrismaSessionStore(db);
       await sessions.save("s", { flow: "x" });
       await sessions.load("s");

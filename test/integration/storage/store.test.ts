@@ -75,7 +75,7 @@ describe.each(testDbKinds())("store on %s", (kind) => {
     const claims = await Promise.all([store.claim({ platform: "telegram", updateId: "telegram:42" }, now, 1000), store.claim({ platform: "telegram", updateId: "telegram:42" }, now, 1000)]);
     expect(claims.filter(Boolean)).toHaveLength(1);
     expect(await store.unfinished(10)).toHaveLength(1);
-    await store.complete({ platform: "telegram", updateId: "telegram:42" }, now);
+    await store.finish({ platform: "telegram", updateId: "telegram:42" }, now, { replies: [] });
     expect(await store.unfinished(10)).toHaveLength(0);
   });
 
@@ -90,7 +90,7 @@ describe.each(testDbKinds())("store on %s", (kind) => {
     const later = new Date(now.getTime() + 5000);
     expect(await store.claim({ platform: "telegram", updateId: "telegram:43" }, later, 1000)).toBe(true); // expired: a sweep takes it over (attempt 3)
     expect(await store.claim({ platform: "telegram", updateId: "telegram:43" }, later, 1000, 1)).toBe(false); // the first holder has lost it
-    await store.complete({ platform: "telegram", updateId: "telegram:43" }, later);
+    await store.finish({ platform: "telegram", updateId: "telegram:43" }, later, { replies: [] });
     expect(await store.claim({ platform: "telegram", updateId: "telegram:43" }, new Date(later.getTime() + 10_000), 1000)).toBe(false); // done stays done
   });
 
