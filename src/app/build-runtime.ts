@@ -21,7 +21,7 @@ import type { Logger } from "../shared/logger";
 import { createPrismaAccountRepository } from "../storage/prisma-account-repository";
 import { createPrismaAuditLog } from "../storage/prisma-audit-log";
 import { createPrismaCampaignCatalog } from "../storage/prisma-campaign-repository";
-import { createDb, type Db } from "../storage/prisma-client";
+import { createDb, providerOf, type Db } from "../storage/prisma-client";
 import { createPrismaInboundStore } from "../storage/prisma-inbound-store";
 import { createPrismaLeaseManager } from "../storage/prisma-lease";
 import { createPrismaOrgDirectory } from "../storage/prisma-org-directory";
@@ -94,6 +94,9 @@ export async function buildRuntime(opts: RuntimeOptions) {
     store: createPrismaInboundStore(db), handle: dispatcher.handle,
     kickOutbox: () => outboxDispatcher.kick(), handOff: outboxDispatcher, clock, logger: opts.logger, defaultLocale: opts.config.defaultLocale,
     flood: opts.floodLimit === null ? null : createFloodGuard(opts.floodLimit ?? DEFAULT_FLOOD_LIMIT),
+    // PostgreSQL is the store several instances share; an embedded SQLite file has one (the per-conversation queue
+    // in the process keeps the order there).
+    orderAcrossInstances: providerOf(opts.config.databaseUrl) === "postgresql",
   });
 
   return {

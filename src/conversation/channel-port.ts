@@ -16,6 +16,14 @@ export function formatAddress(a: ChannelAddress): string {
   return `${a.channel}:${a.isGroup ? "g:" : ""}${a.chatId}`;
 }
 
+/**
+ * One person's conversation in one chat (a private chat, or one member in a group): its messages are handled one
+ * after the other in arrival order, and its dialogue state is stored under this key.
+ */
+export function conversationKey(m: { address: ChannelAddress; userId: string }): string {
+  return `${formatAddress(m.address)}:${m.userId}`;
+}
+
 export function parseAddress(s: string): ChannelAddress {
   const [channel, second, third] = s.split(":");
   if (second === "g" && third !== undefined) return { channel: channel as ChannelName, chatId: third, isGroup: true };

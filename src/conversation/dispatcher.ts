@@ -4,7 +4,7 @@
  * Small on purpose (grammY's core is ~30 lines); features plug in as Flows and command handlers.
  */
 import { createTranslator, type Locale } from "../i18n/i18n";
-import { formatAddress, type InboundMessage, type OutboundMessage } from "./channel-port";
+import { conversationKey, type InboundMessage, type OutboundMessage } from "./channel-port";
 import { parseCommand, type CommandName } from "./command-parser";
 import type { BotServices } from "./services";
 import type { ChannelAccount } from "../domain/organisation/organisation";
@@ -57,9 +57,7 @@ export const MAX_INBOUND_TEXT = 4096;
 /** Commands an account that is not linked to an officer may use (linking, help, criteria look-up). */
 const OPEN_COMMANDS: ReadonlySet<CommandName> = new Set(["start", "trogiup", "huy", "ngonngu", "tieuchuan", "menu"]);
 
-export function sessionKey(msg: InboundMessage): string {
-  return `${formatAddress(msg.address)}:${msg.userId}`;
-}
+export const sessionKey = (msg: InboundMessage): string => conversationKey(msg);
 
 export function createDispatcher(deps: DispatcherDeps) {
   const flows = new Map(deps.flows.map((f) => [f.name, f]));

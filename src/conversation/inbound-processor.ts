@@ -7,7 +7,7 @@
 import type { Clock } from "../shared/clock";
 import type { Logger } from "../shared/logger";
 import { createTranslator, type Locale } from "../i18n/i18n";
-import { formatAddress, type InboundMessage, type OutboundMessage } from "./channel-port";
+import { conversationKey, formatAddress, type InboundMessage, type OutboundMessage } from "./channel-port";
 import type { Delivery, NewDelivery } from "../delivery/outbox";
 import type { SessionChange, TurnResult } from "./dispatcher";
 import { createFloodGuard, type FloodGuard } from "./flood-guard";
@@ -38,8 +38,10 @@ export interface InboundStore {
    * holder and returned, for it to send at once; a reply whose dedupe key exists (an earlier attempt) is left as is.
    */
   finish(ref: InboundRef, now: Date, outcome: TurnOutcome): Promise<Delivery[]>;
-  /** Updates received but not completed (crash recovery), oldest first. */
+  /** Updates received but not completed (crash recovery), in arrival order. */
   unfinished(limit: number): Promise<InboundMessage[]>;
+  /** Whether an update of the same conversation that arrived before this one is not finished yet. */
+  earlierUnfinished(ref: InboundRef): Promise<boolean>;
 }
 
 export interface TurnOutcome {
@@ -80,6 +82,15 @@ export interface InboundProcessorDeps {
   ingestPriority?: IngestPriorityOptions;
   /** Per-person message limit (flood-guard.ts); default 20 at once, then 30 a minute; null: none (test harnesses). */
   flood?: FloodGuard | null;
+  /**
+   * Keep each conversation's order across instances sharing the store (and across retries): before its turn, an
+   * update waits while an earlier one of its conversation is unfinished anywhere (up to `orderWaitMs`, default 10 s,
+   * after which it goes ahead: an instance that died holding the earlier one must not silence the chat for the two
+   * minutes its claim lasts). One indexed read per update; within one process the per-conversation queue suffices.
+   */
+  orderAcrossInstances?: boolean;
+  orderWaitMs?: number;
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /** How long a claim holds an update; a turn still waiting after half of it extends its claim before it starts. */
@@ -164,12 +175,29 @@ export function createInboundProcessor(deps: InboundProcessorDeps) {
     );
   }
 
-  /** Queues processing behind earlier messages of the same chat (per-chat order). */
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  /** Waits (without holding a processing slot) while an earlier update of the conversation is unfinished elsewhere. */
+  async function awaitTurnInOrder(msg: InboundMessage): Promise<void> {
+    if (!deps.orderAcrossInstances) return;
+    const limit = deps.orderWaitMs ?? 10_000;
+    let waited = 0;
+    for (let delay = 20; await deps.store.earlierUnfinished(inboundRef(msg)); delay = Math.min(delay * 2, 1000)) {
+      if (waited >= limit) {
+        deps.logger.warn({ updateId: msg.updateId, channel: msg.address.channel, waitedMs: waited }, "earlier update of this conversation still unfinished; handling this one anyway");
+        return;
+      }
+      await sleep(delay);
+      waited += delay;
+    }
+  }
+
+  /** Queues processing behind earlier messages of the same conversation (per-chat order). */
   function schedule(msg: InboundMessage, storedClaimedAt?: number): Promise<void> {
-    const key = `${formatAddress(msg.address)}:${msg.userId}`;
+    const key = conversationKey(msg);
     inFlight++;
     scheduled.add(msg.updateId);
     const next = (chains.get(key) ?? Promise.resolve())
+      .then(() => awaitTurnInOrder(msg))
       .then(() => withSlot(() => process(msg, storedClaimedAt)))
       // Left unfinished in the store (e.g. the database failed to claim or complete it): a later sweep retries it.
       .catch((err) => deps.logger.error({ err, updateId: msg.updateId }, "inbound chain failed"))

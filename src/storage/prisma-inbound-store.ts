@@ -1,12 +1,12 @@
 /** @module Prisma implementation of the inbound update store (unique (platform, updateId) = exactly one effect). */
-import { randomUUID } from "node:crypto";
 import type { InboundMessage } from "../conversation/channel-port";
 import type { InboundStore } from "../conversation/inbound-processor";
-import { formatAddress } from "../conversation/channel-port";
+import { conversationKey } from "../conversation/channel-port";
 import type { Delivery } from "../delivery/outbox";
 import { sqlOf, type Db } from "./prisma-client";
 import { deliveryInsert } from "./prisma-outbox-repository";
 import { sessionWrite } from "./prisma-session-store";
+import { sortableId } from "./sortable-id";
 
 export function createPrismaInboundStore(db: Db): InboundStore {
   const platformOf = (m: InboundMessage) => m.address.channel;
@@ -19,7 +19,7 @@ export function createPrismaInboundStore(db: Db): InboundStore {
         `INSERT INTO "InboundUpdate" ("id", "platform", "updateId", "chatKey", "payloadJson", "status", "attempts", "lockedUntil", "receivedAt")
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT ("platform", "updateId") DO NOTHING`,
         [
-          randomUUID(), platformOf(msg), msg.updateId, formatAddress(msg.address), JSON.stringify({ msg, raw: raw ?? null }),
+          sortableId(), platformOf(msg), msg.updateId, conversationKey(msg), JSON.stringify({ msg, raw: raw ?? null }),
           claim ? "processing" : "received", claim ? 1 : 0, claim ? new Date(claim.now.getTime() + claim.lockMs) : null, msg.receivedAt,
         ],
       );
@@ -56,8 +56,19 @@ export function createPrismaInboundStore(db: Db): InboundStore {
           status: "sending", attempts: 0, nextAttemptAt: d.notBefore ?? now, lastError: null, sentAt: null, officerId: d.officerId ?? null, note: d.note ?? null,
         }));
     },
+    async earlierUnfinished(ref) {
+      // Ids sort in arrival order (sortable-id.ts); the (chatKey, status) index keeps this to the conversation's few
+      // unfinished rows.
+      const rows = await sql.all(
+        `SELECT 1 AS "x" FROM "InboundUpdate" AS u JOIN "InboundUpdate" AS me ON me."platform" = $1 AND me."updateId" = $2
+         WHERE u."chatKey" = me."chatKey" AND u."status" IN ('received', 'processing') AND u."id" < me."id" LIMIT 1`,
+        [ref.platform, ref.updateId],
+      );
+      return rows.length > 0;
+    },
     async unfinished(limit) {
-      const rows = await db.inboundUpdate.findMany({ where: { status: { in: ["received", "processing"] } }, orderBy: { receivedAt: "asc" }, take: limit });
+      // Arrival order (ids sort by it), which is the order a conversation's updates must be handled in.
+      const rows = await db.inboundUpdate.findMany({ where: { status: { in: ["received", "processing"] } }, orderBy: { id: "asc" }, take: limit });
       return rows.map((r) => {
         const { msg } = JSON.parse(r.payloadJson) as { msg: InboundMessage & { receivedAt: string } };
         return { ...msg, receivedAt: new Date(msg.receivedAt) };

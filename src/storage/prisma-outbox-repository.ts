@@ -1,17 +1,11 @@
 /** @module Prisma implementation of the durable outbox (claims are conditional updates: safe across instances). */
 import type { OutboundMessage } from "../conversation/channel-port";
 import type { Delivery, DeliveryStatus, NewDelivery, OutboxRepository } from "../delivery/outbox";
-import { randomBytes } from "node:crypto";
 import { Prisma } from "./generated/sqlite/client";
 import { sqlOf, type Db } from "./prisma-client";
+import { sortableId } from "./sortable-id";
 import { toDate, type SqlParam, type SqlStatement } from "./sql-runner";
 
-let idSeq = 0;
-/** A cuid-like id that sorts in creation order within this process (claims break createdAt ties by id). */
-function sortableId(): string {
-  idSeq = (idSeq + 1) % 36 ** 6;
-  return `c${Date.now().toString(36).padStart(8, "0")}${idSeq.toString(36).padStart(6, "0")}${randomBytes(5).toString("hex")}`;
-}
 
 /** Delivery columns as Prisma or plain SQL return them (SQLite dates arrive as text through plain SQL). */
 interface Row {

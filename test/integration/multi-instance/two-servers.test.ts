@@ -1,7 +1,8 @@
 /**
  * Promise: several instances of the bot may run behind the same webhook URLs on one PostgreSQL. An update delivered
  * to two instances at once is processed once; a conversation may hop between instances (its state is in the
- * database); a confirmation pressed on both at once stores one figure; the outboxes of all instances together send
+ * database) and its updates are handled in arrival order whichever instance gets them; a confirmation pressed on
+ * both at once stores one figure; the outboxes of all instances together send
  * every message once (in order per chat only within one instance); the Zalo OA token (single-use refresh tokens) is refreshed by one instance only, even when all
  * of them need it at the same moment; and a process that cannot send on a channel (the local chat, an instance
  * configured without it) leaves that channel's messages to the others instead of dead-lettering them.
@@ -14,6 +15,7 @@ import type { NewDelivery } from "../../../src/delivery/outbox";
 import { createLogger } from "../../../src/shared/logger";
 import { createDb } from "../../../src/storage/prisma-client";
 import { importOrg } from "../../../src/storage/prisma-org-import";
+import { sortableId } from "../../../src/storage/sortable-id";
 import { createFakeTelegramServer, type FakeTelegramServer } from "../../fakes/fake-telegram-server";
 import { createFakeZaloServer, type FakeZaloServer } from "../../fakes/fake-zalo-server";
 import { SMALL_ORG } from "../../helpers/bot-harness";
@@ -88,12 +90,27 @@ describe.skipIf(!testDbKinds().includes("postgres"))("two instances on one Postg
     await waitFor(() => texts(user).some((x) => x.includes("Đã lưu")), 10_000, "receipt");
     await settle(500);
     expect(await a.runtime.db.progressReport.count()).toBe(before + 1);
-    // The redelivered press has one effect. The separate second tap may be handled at the same moment by the other
-    // instance (a chat is serialised within one instance only): the figure is still stored once (idempotent on its
-    // source message), but that tap may get its own receipt instead of "button expired".
+    // The redelivered press has one effect. The separate second tap waits for the first one when it is stored after
+    // it; stored at the same moment on the other instance (within one commit), it may be handled alongside: the
+    // figure is still stored once (idempotent on its source message), but that tap may get its own receipt.
     const receipts = tg.requests.filter((r) => String(r.body.chat_id) === String(user) && String(r.body.text ?? "").includes("Đã lưu")).length;
     expect(receipts).toBeGreaterThanOrEqual(1);
     expect(receipts).toBeLessThanOrEqual(2);
+  });
+
+  it("a conversation's updates are handled in arrival order across instances: one waits while an earlier one is unfinished elsewhere", async () => {
+    const user = nextId();
+    const held = `telegram:held-${user}`;
+    // Instance A has taken an earlier update of this conversation and is still handling it.
+    await a.runtime.db.inboundUpdate.create({
+      data: { id: sortableId(), platform: "telegram", updateId: held, chatKey: `telegram:${user}:${user}`, payloadJson: "{}", status: "processing", attempts: 1, lockedUntil: new Date(Date.now() + 60_000), receivedAt: new Date() },
+    });
+    await b.postTelegram(tgText({ userId: user, text: "/trogiup" }));
+    await settle(800);
+    expect(texts(user)).toEqual([]);
+    // A finishes: B's update goes ahead at once.
+    await a.runtime.db.inboundUpdate.updateMany({ where: { updateId: held }, data: { status: "done" } });
+    await waitFor(() => texts(user).length === 1, 5_000, "the answer once the earlier update is finished");
   });
 
   it("the outboxes of both instances send every message once", async () => {

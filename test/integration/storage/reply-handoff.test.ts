@@ -87,7 +87,7 @@ describe.each(testDbKinds())("reply hand-off on %s", (kind) => {
     // Marked sent shortly after (sent marks are committed in small batches), each after one attempt.
     const rows = await waitFor(async () => {
       const all = await db.delivery.findMany({ where: { recipient: { in: ["telegram:77", "telegram:78"] } } });
-      return all.every((r) => r.status === "sent") && all;
+      return all.every((r) => r.status === "sent") ? all : undefined;
     }, 2000, "rows marked sent");
     expect(rows.map((r) => [r.status, r.attempts])).toEqual([0, 1, 2, 3].map(() => ["sent", 1]));
   });

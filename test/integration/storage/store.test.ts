@@ -3,6 +3,7 @@ import { createDb, type Db } from "../../../src/storage/prisma-client";
 import { createPrismaOutboxRepository } from "../../../src/storage/prisma-outbox-repository";
 import { createPrismaAccountRepository } from "../../../src/storage/prisma-account-repository";
 import { createPrismaInboundStore } from "../../../src/storage/prisma-inbound-store";
+import { inboundRef } from "../../../src/conversation/inbound-processor";
 import { createPrismaAuditLog } from "../../../src/storage/prisma-audit-log";
 import { createPrismaLeaseManager } from "../../../src/storage/prisma-lease";
 import { migrate } from "../../../src/storage/migrate";
@@ -92,6 +93,27 @@ describe.each(testDbKinds())("store on %s", (kind) => {
     expect(await store.claim({ platform: "telegram", updateId: "telegram:43" }, later, 1000, 1)).toBe(false); // the first holder has lost it
     await store.finish({ platform: "telegram", updateId: "telegram:43" }, later, { replies: [] });
     expect(await store.claim({ platform: "telegram", updateId: "telegram:43" }, new Date(later.getTime() + 10_000), 1000)).toBe(false); // done stays done
+  });
+
+  it("inbound: an update knows whether an earlier one of its conversation (chat and person) is unfinished", async () => {
+    const store = createPrismaInboundStore(db);
+    const now = new Date();
+    const msg = (id: number, chatId: string, userId: string) => ({ updateId: `telegram:5${id}`, address: { channel: "telegram" as const, chatId, isGroup: chatId.startsWith("-") }, userId, text: "x", receivedAt: now });
+    const first = msg(1, "-100", "7");
+    const second = msg(2, "-100", "7");
+    const otherMember = msg(3, "-100", "8");
+    for (const m of [first, second, otherMember]) await store.record(m, {}, { now, lockMs: 60_000 });
+    expect(await store.earlierUnfinished(inboundRef(first))).toBe(false);
+    expect(await store.earlierUnfinished(inboundRef(second))).toBe(true);
+    // Another member of the same group is another conversation.
+    expect(await store.earlierUnfinished(inboundRef(otherMember))).toBe(false);
+    await store.finish(inboundRef(first), now, { replies: [], error: "boom" }); // failed counts as finished
+    expect(await store.earlierUnfinished(inboundRef(second))).toBe(false);
+    // Arrival order, not the platform's timestamps: an update dated earlier but stored later comes after.
+    const late = { ...msg(4, "-100", "7"), receivedAt: new Date(now.getTime() - 3600_000) };
+    await store.record(late, {}, { now, lockMs: 60_000 });
+    expect(await store.earlierUnfinished(inboundRef(late))).toBe(true);
+    expect((await store.unfinished(10)).map((m) => m.updateId)).toEqual(["telegram:52", "telegram:53", "telegram:54"]);
   });
 
   it("audit log is hash-chained and detects tampering", async () => {
