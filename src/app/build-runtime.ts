@@ -26,7 +26,6 @@ import { createPrismaInboundStore } from "../storage/prisma-inbound-store";
 import { createPrismaLeaseManager } from "../storage/prisma-lease";
 import { createPrismaOrgDirectory } from "../storage/prisma-org-directory";
 import { createPrismaOutboxRepository } from "../storage/prisma-outbox-repository";
-import { createPrismaTurnStart } from "../storage/prisma-turn-start";
 import { migrate } from "../storage/migrate";
 import { looksLikeInviteCode } from "../storage/prisma-account-repository";
 
@@ -78,7 +77,6 @@ export async function buildRuntime(opts: RuntimeOptions) {
   const features = (await opts.features?.(services, db)) ?? { flows: [], commands: {}, freeText: [] };
   const dispatcher = createDispatcher({
     services,
-    turnStart: createPrismaTurnStart(db),
     flows: features.flows,
     commands: { start: startCommand, trogiup: helpCommand, menu: helpCommand, huy: cancelCommand, ngonngu: languageCommand, ganhom: bindGroupCommand, ...features.commands },
     onFreeText: async (ctx, text) => {

@@ -10,12 +10,10 @@ import type { BotServices } from "./services";
 import type { ChannelAccount } from "../domain/organisation/organisation";
 import type { Flow, SessionState, TurnContext } from "./turn";
 
-/** Opens a turn: the sender's account (created, or its last interaction and chat updated) and the stored session. */
-export interface TurnStartPort {
-  begin(t: { platform: string; externalId: string; chatId: string; at: Date; displayName?: string; sessionKey: string }): Promise<{
-    account: ChannelAccount;
-    session: Record<string, unknown> | null;
-  }>;
+/** What a turn starts from: the sender's account (created, or its last interaction and chat updated) and the stored session. */
+export interface OpenedTurn {
+  account: ChannelAccount;
+  session: Record<string, unknown> | null;
 }
 
 /** A changed session: the state to store under the key (null: forget it). */
@@ -37,7 +35,6 @@ export type CommandHandler = (ctx: TurnContext, args: string) => Promise<void>;
 
 export interface DispatcherDeps {
   services: BotServices;
-  turnStart: TurnStartPort;
   flows: Flow[];
   commands: Partial<Record<CommandName, CommandHandler>>;
   /** Free text outside any flow (reports, criteria questions…); returns whether it was handled. */
@@ -62,13 +59,9 @@ export const sessionKey = (msg: InboundMessage): string => conversationKey(msg);
 export function createDispatcher(deps: DispatcherDeps) {
   const flows = new Map(deps.flows.map((f) => [f.name, f]));
 
-  async function buildContext(msg: InboundMessage, replies: OutboundMessage[]) {
+  function buildContext(msg: InboundMessage, { account, session: stored }: OpenedTurn, replies: OutboundMessage[]) {
     const { services } = deps;
-    const privateChat = msg.address.isGroup ? msg.userId : msg.address.chatId;
     const key = sessionKey(msg);
-    const { account, session: stored } = await deps.turnStart.begin({
-      platform: msg.address.channel, externalId: msg.userId, chatId: privateChat, at: msg.receivedAt, displayName: msg.userName, sessionKey: key,
-    });
     const officer = account.officerId ? (services.org.officerById(account.officerId) ?? null) : null;
     const unit = officer ? (services.org.unitById(officer.unitId) ?? null) : null;
     const locale: Locale = account.locale ?? officer?.locale ?? (msg.languageCode?.startsWith("en") ? "en" : deps.defaultLocale);
@@ -120,10 +113,13 @@ export function createDispatcher(deps: DispatcherDeps) {
   }
 
   return {
-    /** Handles one inbound message: the replies to send to its chat and the session change, for the caller to commit. */
-    async handle(msg: InboundMessage): Promise<TurnResult> {
+    /**
+     * Handles one inbound message, opened by the caller (inbound-processor.ts: account and session read in the same
+     * round trip as its order check): the replies to send to its chat and the session change, for the caller to commit.
+     */
+    async handle(msg: InboundMessage, opened: OpenedTurn): Promise<TurnResult> {
       const replies: OutboundMessage[] = [];
-      const { ctx, sessionChange } = await buildContext(msg, replies);
+      const { ctx, sessionChange } = buildContext(msg, opened, replies);
       if (msg.event) {
         await deps.onEvent?.(msg, ctx);
       } else {

@@ -9,7 +9,7 @@ import type { Logger } from "../shared/logger";
 import { createTranslator, type Locale } from "../i18n/i18n";
 import { conversationKey, formatAddress, type InboundMessage, type OutboundMessage } from "./channel-port";
 import type { Delivery, NewDelivery } from "../delivery/outbox";
-import type { SessionChange, TurnResult } from "./dispatcher";
+import type { OpenedTurn, SessionChange, TurnResult } from "./dispatcher";
 import { createFloodGuard, type FloodGuard } from "./flood-guard";
 import { createIngestPriority, type IngestPriorityOptions } from "./ingest-priority";
 
@@ -40,8 +40,12 @@ export interface InboundStore {
   finish(ref: InboundRef, now: Date, outcome: TurnOutcome): Promise<Delivery[]>;
   /** Updates received but not completed (crash recovery), in arrival order. */
   unfinished(limit: number): Promise<InboundMessage[]>;
-  /** Whether an update of the same conversation that arrived before this one is not finished yet. */
-  earlierUnfinished(ref: InboundRef): Promise<boolean>;
+  /**
+   * Opens the turn of a stored update: the sender's account (created, or touched) and the conversation's session,
+   * and with `checkOrder` whether an update of the same conversation that arrived earlier is unfinished (then the
+   * turn must wait). One round trip where the database allows.
+   */
+  begin(msg: InboundMessage, opts: { checkOrder: boolean }): Promise<OpenedTurn & { earlierUnfinished: boolean }>;
 }
 
 export interface TurnOutcome {
@@ -65,7 +69,7 @@ export interface ReplyHandOff {
 
 export interface InboundProcessorDeps {
   store: InboundStore;
-  handle: (msg: InboundMessage) => Promise<TurnResult>;
+  handle: (msg: InboundMessage, opened: OpenedTurn) => Promise<TurnResult>;
   /** Wakes the outbox sender for replies it has to claim itself. */
   kickOutbox: () => void;
   handOff?: ReplyHandOff;
@@ -83,10 +87,11 @@ export interface InboundProcessorDeps {
   /** Per-person message limit (flood-guard.ts); default 20 at once, then 30 a minute; null: none (test harnesses). */
   flood?: FloodGuard | null;
   /**
-   * Keep each conversation's order across instances sharing the store (and across retries): before its turn, an
-   * update waits while an earlier one of its conversation is unfinished anywhere (up to `orderWaitMs`, default 10 s,
-   * after which it goes ahead: an instance that died holding the earlier one must not silence the chat for the two
-   * minutes its claim lasts). One indexed read per update; within one process the per-conversation queue suffices.
+   * Keep each conversation's order across instances sharing the store (and across retries): an update's turn waits
+   * while an earlier one of its conversation is unfinished anywhere (up to `orderWaitMs`, default 10 s, after which
+   * it goes ahead: an instance that died holding the earlier one must not silence the chat for the two minutes its
+   * claim lasts). Checked in the same statement that opens the turn; within one process the per-conversation queue
+   * suffices.
    */
   orderAcrossInstances?: boolean;
   orderWaitMs?: number;
@@ -103,13 +108,14 @@ export function createInboundProcessor(deps: InboundProcessorDeps) {
   const waiting: (() => void)[] = [];
   const ingest = createIngestPriority(deps.ingestPriority);
 
-  async function withSlot(fn: () => Promise<void>): Promise<void> {
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  async function withSlot<T>(fn: () => Promise<T>): Promise<T> {
     const held = ingest.holdBack();
     if (held) await held;
     if (running < maxConcurrent) running++;
     else await new Promise<void>((r) => waiting.push(r)); // the releasing turn hands its slot over
     try {
-      await fn();
+      return await fn();
     } finally {
       const next = waiting.shift();
       if (next) next();
@@ -143,24 +149,45 @@ export function createInboundProcessor(deps: InboundProcessorDeps) {
 
   const flood = deps.flood === undefined ? createFloodGuard() : deps.flood;
 
-  async function process(msg: InboundMessage, storedClaimedAt?: number): Promise<void> {
-    if (!(await own(msg, storedClaimedAt))) return;
-    const verdict = flood?.check(`${msg.address.channel}:${msg.userId}`);
-    if (verdict && !verdict.allowed) {
-      const notice = verdict.notify ? [{ text: createTranslator(deps.defaultLocale)("core.too_fast") }] : [];
-      return finish(msg, notice, { error: "rate_limited: not handled" });
+  /** Handles a claimed update, waiting (outside any processing slot) while its conversation's order requires. */
+  async function handleUpdate(msg: InboundMessage, storedClaimedAt?: number): Promise<void> {
+    const first = await withSlot(async () => {
+      if (!(await own(msg, storedClaimedAt))) return "skip";
+      const verdict = flood?.check(`${msg.address.channel}:${msg.userId}`);
+      if (verdict && !verdict.allowed) {
+        const notice = verdict.notify ? [{ text: createTranslator(deps.defaultLocale)("core.too_fast") }] : [];
+        await finish(msg, notice, { error: "rate_limited: not handled" });
+        return "skip";
+      }
+      return turn(msg, deps.orderAcrossInstances === true);
+    });
+    if (first !== "wait") return;
+    const limit = deps.orderWaitMs ?? 10_000;
+    for (let waited = 0, delay = 20; ; delay = Math.min(delay * 2, 1000)) {
+      await sleep(delay);
+      waited += delay;
+      const giveUp = waited >= limit;
+      if (giveUp) deps.logger.warn({ updateId: msg.updateId, channel: msg.address.channel, waitedMs: waited }, "earlier update of this conversation still unfinished; handling this one anyway");
+      if ((await withSlot(() => turn(msg, !giveUp))) !== "wait") return;
     }
+  }
+
+  /** One turn: "wait" (nothing done) while an earlier update of the conversation is unfinished, when checked. */
+  async function turn(msg: InboundMessage, checkOrder: boolean): Promise<"wait" | undefined> {
     let result: TurnResult;
     try {
-      result = await deps.handle(msg);
+      const opened = await deps.store.begin(msg, { checkOrder });
+      if (opened.earlierUnfinished) return "wait";
+      result = await deps.handle(msg, opened);
     } catch (err) {
-      return failed(msg, err);
+      return void (await failed(msg, err));
     }
     try {
       await finish(msg, result.replies, result.session ? { session: result.session } : {});
     } catch (err) {
-      return failed(msg, err);
+      await failed(msg, err);
     }
+    return undefined;
   }
 
   /** A failed turn: its session change is dropped, the user gets an apology and the update is closed as failed. */
@@ -175,30 +202,13 @@ export function createInboundProcessor(deps: InboundProcessorDeps) {
     );
   }
 
-  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-  /** Waits (without holding a processing slot) while an earlier update of the conversation is unfinished elsewhere. */
-  async function awaitTurnInOrder(msg: InboundMessage): Promise<void> {
-    if (!deps.orderAcrossInstances) return;
-    const limit = deps.orderWaitMs ?? 10_000;
-    let waited = 0;
-    for (let delay = 20; await deps.store.earlierUnfinished(inboundRef(msg)); delay = Math.min(delay * 2, 1000)) {
-      if (waited >= limit) {
-        deps.logger.warn({ updateId: msg.updateId, channel: msg.address.channel, waitedMs: waited }, "earlier update of this conversation still unfinished; handling this one anyway");
-        return;
-      }
-      await sleep(delay);
-      waited += delay;
-    }
-  }
-
   /** Queues processing behind earlier messages of the same conversation (per-chat order). */
   function schedule(msg: InboundMessage, storedClaimedAt?: number): Promise<void> {
     const key = conversationKey(msg);
     inFlight++;
     scheduled.add(msg.updateId);
     const next = (chains.get(key) ?? Promise.resolve())
-      .then(() => awaitTurnInOrder(msg))
-      .then(() => withSlot(() => process(msg, storedClaimedAt)))
+      .then(() => handleUpdate(msg, storedClaimedAt))
       // Left unfinished in the store (e.g. the database failed to claim or complete it): a later sweep retries it.
       .catch((err) => deps.logger.error({ err, updateId: msg.updateId }, "inbound chain failed"))
       .finally(() => {

@@ -4,9 +4,29 @@ import type { InboundStore } from "../conversation/inbound-processor";
 import { conversationKey } from "../conversation/channel-port";
 import type { Delivery } from "../delivery/outbox";
 import { sqlOf, type Db } from "./prisma-client";
+import { accountTouch, toAccount, type AccountFields } from "./prisma-account-repository";
 import { deliveryInsert } from "./prisma-outbox-repository";
 import { sessionWrite } from "./prisma-session-store";
 import { sortableId } from "./sortable-id";
+import { toBool } from "./sql-runner";
+
+/**
+ * An update of the same conversation that arrived earlier (ids sort in arrival order, sortable-id.ts) and is not
+ * finished, given the placeholders of this one's platform and update id. The (chatKey, status) index keeps it to
+ * the conversation's few unfinished rows.
+ */
+const earlierUnfinished = (platform: string, updateId: string) => `SELECT 1 FROM "InboundUpdate" AS u
+  JOIN "InboundUpdate" AS me ON me."platform" = ${platform} AND me."updateId" = ${updateId}
+  WHERE u."chatKey" = me."chatKey" AND u."status" IN ('received', 'processing') AND u."id" < me."id"`;
+
+function parseSession(json: unknown): Record<string, unknown> | null {
+  if (typeof json !== "string") return null;
+  try {
+    return JSON.parse(json) as Record<string, unknown>;
+  } catch {
+    return null;
+  }
+}
 
 export function createPrismaInboundStore(db: Db): InboundStore {
   const platformOf = (m: InboundMessage) => m.address.channel;
@@ -56,15 +76,27 @@ export function createPrismaInboundStore(db: Db): InboundStore {
           status: "sending", attempts: 0, nextAttemptAt: d.notBefore ?? now, lastError: null, sentAt: null, officerId: d.officerId ?? null, note: d.note ?? null,
         }));
     },
-    async earlierUnfinished(ref) {
-      // Ids sort in arrival order (sortable-id.ts); the (chatKey, status) index keeps this to the conversation's few
-      // unfinished rows.
-      const rows = await sql.all(
-        `SELECT 1 AS "x" FROM "InboundUpdate" AS u JOIN "InboundUpdate" AS me ON me."platform" = $1 AND me."updateId" = $2
-         WHERE u."chatKey" = me."chatKey" AND u."status" IN ('received', 'processing') AND u."id" < me."id" LIMIT 1`,
-        [ref.platform, ref.updateId],
+    async begin(msg, { checkOrder }) {
+      const touch = accountTouch(msg.address.channel, msg.userId, msg.address.isGroup ? msg.userId : msg.address.chatId, msg.receivedAt, msg.userName);
+      const key = conversationKey(msg);
+      if (sql.dialect === "sqlite") {
+        // In-process: separate statements cost no round trip (and SQLite has no INSERT … RETURNING inside a WITH).
+        const [[row], [state], earlier] = await Promise.all([
+          sql.all<AccountFields>(touch.sql, touch.params),
+          sql.all<{ stateJson: string }>(`SELECT "stateJson" FROM "ConversationState" WHERE "key" = $1`, [key]),
+          checkOrder ? sql.all(`${earlierUnfinished("$1", "$2")} LIMIT 1`, [msg.address.channel, msg.updateId]) : [],
+        ]);
+        if (!row) throw new Error("account upsert returned no row");
+        return { account: toAccount(row), session: parseSession(state?.stateJson), earlierUnfinished: earlier.length > 0 };
+      }
+      // PostgreSQL: one statement, one round trip for the three (each round trip costs ~0.2 ms of CPU on either side).
+      const order = checkOrder ? `EXISTS (${earlierUnfinished("$10", "$11")})` : "FALSE";
+      const [row] = await sql.all<AccountFields & { stateJson: unknown; earlier: unknown }>(
+        `WITH a AS (${touch.sql}) SELECT a.*, (SELECT "stateJson" FROM "ConversationState" WHERE "key" = $9) AS "stateJson", ${order} AS "earlier" FROM a`,
+        [...touch.params, key, ...(checkOrder ? [msg.address.channel, msg.updateId] : [])],
       );
-      return rows.length > 0;
+      if (!row) throw new Error("account upsert returned no row");
+      return { account: toAccount(row), session: parseSession(row.stateJson), earlierUnfinished: toBool(row.earlier) };
     },
     async unfinished(limit) {
       // Arrival order (ids sort by it), which is the order a conversation's updates must be handled in.

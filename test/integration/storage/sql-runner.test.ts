@@ -226,7 +226,7 @@ describe.each(testDbKinds())("plain SQL beside Prisma on %s", (kind) => {
       await inbound.record(msg, {}, { now, lockMs: 1000 });
       await inbound.claim(inboundRef(msg), now, 1000);
       await inbound.claim(inboundRef(msg), now, 1000, 1);
-      await inbound.earlierUnfinished(inboundRef(msg));
+      await inbound.begin(msg, { checkOrder: true });
       const reply = { dedupeKey: "r7", recipient: "telegram:7", kind: "reply", message: { text: "x" } };
       await inbound.finish(inboundRef(msg), now, { replies: [reply], session: { key: "s7", state: { flow: "x" } }, claimReplies: { holder: "h", until: now } });
       await inbound.finish(inboundRef(msg), now, { replies: [reply], session: { key: "s7", state: null }, error: "boom" });

@@ -4,6 +4,7 @@ import { createPrismaOutboxRepository } from "../../../src/storage/prisma-outbox
 import { createPrismaAccountRepository } from "../../../src/storage/prisma-account-repository";
 import { createPrismaInboundStore } from "../../../src/storage/prisma-inbound-store";
 import { inboundRef } from "../../../src/conversation/inbound-processor";
+import { createPrismaSessionStore } from "../../../src/storage/prisma-session-store";
 import { createPrismaAuditLog } from "../../../src/storage/prisma-audit-log";
 import { createPrismaLeaseManager } from "../../../src/storage/prisma-lease";
 import { migrate } from "../../../src/storage/migrate";
@@ -95,7 +96,7 @@ describe.each(testDbKinds())("store on %s", (kind) => {
     expect(await store.claim({ platform: "telegram", updateId: "telegram:43" }, new Date(later.getTime() + 10_000), 1000)).toBe(false); // done stays done
   });
 
-  it("inbound: an update knows whether an earlier one of its conversation (chat and person) is unfinished", async () => {
+  it("inbound: opening a turn gives the account and session, and whether an earlier update of the conversation (chat and person) is unfinished", async () => {
     const store = createPrismaInboundStore(db);
     const now = new Date();
     const msg = (id: number, chatId: string, userId: string) => ({ updateId: `telegram:5${id}`, address: { channel: "telegram" as const, chatId, isGroup: chatId.startsWith("-") }, userId, text: "x", receivedAt: now });
@@ -103,17 +104,27 @@ describe.each(testDbKinds())("store on %s", (kind) => {
     const second = msg(2, "-100", "7");
     const otherMember = msg(3, "-100", "8");
     for (const m of [first, second, otherMember]) await store.record(m, {}, { now, lockMs: 60_000 });
-    expect(await store.earlierUnfinished(inboundRef(first))).toBe(false);
-    expect(await store.earlierUnfinished(inboundRef(second))).toBe(true);
+    const earlierUnfinished = async (m: typeof first) => (await store.begin(m, { checkOrder: true })).earlierUnfinished;
+    expect(await earlierUnfinished(first)).toBe(false);
+    expect(await earlierUnfinished(second)).toBe(true);
     // Another member of the same group is another conversation.
-    expect(await store.earlierUnfinished(inboundRef(otherMember))).toBe(false);
+    expect(await earlierUnfinished(otherMember)).toBe(false);
     await store.finish(inboundRef(first), now, { replies: [], error: "boom" }); // failed counts as finished
-    expect(await store.earlierUnfinished(inboundRef(second))).toBe(false);
+    expect(await earlierUnfinished(second)).toBe(false);
     // Arrival order, not the platform's timestamps: an update dated earlier but stored later comes after.
     const late = { ...msg(4, "-100", "7"), receivedAt: new Date(now.getTime() - 3600_000) };
     await store.record(late, {}, { now, lockMs: 60_000 });
-    expect(await store.earlierUnfinished(inboundRef(late))).toBe(true);
+    expect(await earlierUnfinished(late)).toBe(true);
     expect((await store.unfinished(10)).map((m) => m.updateId)).toEqual(["telegram:52", "telegram:53", "telegram:54"]);
+    // Not asked, not checked.
+    expect((await store.begin(late, { checkOrder: false })).earlierUnfinished).toBe(false);
+    // The account is created once and touched; the session is the conversation's own.
+    await createPrismaSessionStore(db).save("telegram:g:-100:7", { flow: "report" });
+    const opened = await store.begin({ ...second, userName: "Lan" }, { checkOrder: false });
+    expect(opened.session).toEqual({ flow: "report" });
+    expect([opened.account.platform, opened.account.externalId, opened.account.chatId]).toEqual(["telegram", "7", "7"]);
+    expect((await store.begin(otherMember, { checkOrder: false })).session).toBeNull();
+    expect(await db.channelAccount.count({ where: { platform: "telegram", externalId: "7" } })).toBe(1);
   });
 
   it("audit log is hash-chained and detects tampering", async () => {
