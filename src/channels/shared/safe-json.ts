@@ -8,8 +8,11 @@ const BIG_DIGITS = 16;
 
 /** JSON.parse, except that integer literals with ≥ 16 digits become strings. Throws SyntaxError like JSON.parse. */
 export function parseJsonKeepingBigInts(text: string): unknown {
-  return JSON.parse(quoteBigIntegers(text));
+  // Most bodies (every Telegram update) hold no run of 16 digits at all: nothing to rewrite.
+  return JSON.parse(LONG_DIGIT_RUN.test(text) ? quoteBigIntegers(text) : text);
 }
+
+const LONG_DIGIT_RUN = new RegExp(`\\d{${BIG_DIGITS}}`);
 
 /** Rewrites bare integer literals of ≥ 16 digits as string literals; leaves string contents untouched. */
 export function quoteBigIntegers(text: string): string {

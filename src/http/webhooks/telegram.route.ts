@@ -7,6 +7,7 @@ import { callbackQueryIdOf, toInboundMessage } from "../../channels/telegram/tel
 import {
   DEFAULT_MAX_BODY_BYTES,
   parseJson,
+  acknowledge,
   rawBody,
   rawBytesOf,
   secretMatches,
@@ -50,14 +51,14 @@ export function createTelegramWebhookRoute(deps: TelegramWebhookRouteDeps): Rout
       const msg = toInboundMessage(update, { botUsername: deps.botUsername });
       if (!msg) {
         deps.observe?.("telegram", "ignored");
-        res.status(200).json({ ok: true });
+        acknowledge(res);
         return;
       }
       const outcome = await deps.sink.accept(msg, update);
       deps.observe?.("telegram", outcome);
       const cbId = outcome === "accepted" ? callbackQueryIdOf(update) : undefined;
       if (cbId && deps.answerCallbackQuery) deps.answerCallbackQuery(cbId).catch(() => undefined);
-      res.status(200).json({ ok: true });
+      acknowledge(res);
     },
   );
   router.use(webhookErrorHandler("telegram", deps.observe));

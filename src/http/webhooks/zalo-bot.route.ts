@@ -8,6 +8,7 @@ import {
   acceptAll,
   DEFAULT_MAX_BODY_BYTES,
   parseJson,
+  acknowledge,
   rawBody,
   rawBytesOf,
   secretMatches,
@@ -48,7 +49,7 @@ export function createZaloBotWebhookRoute(deps: ZaloBotWebhookRouteDeps): Router
       } else {
         deps.observe?.("zalo-bot", await acceptAll(deps.sink, msgs, update));
       }
-      res.status(200).json({ ok: true });
+      acknowledge(res);
     },
   );
   router.use(webhookErrorHandler("zalo-bot", deps.observe));

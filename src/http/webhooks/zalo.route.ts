@@ -12,6 +12,7 @@ import {
   acceptAll,
   DEFAULT_MAX_BODY_BYTES,
   parseJson,
+  acknowledge,
   rawBody,
   rawBytesOf,
   webhookErrorHandler,
@@ -61,18 +62,18 @@ export function createZaloWebhookRoute(deps: ZaloWebhookRouteDeps): Router {
     });
     if (!verdict.ok) {
       deps.observe?.("zalo", "bad_signature", verdict.reason);
-      res.status(200).json({ ok: true });
+      acknowledge(res);
       return;
     }
     if (Math.abs(deps.clock.now().getTime() - Number(timestamp)) > maxSkew) {
       deps.observe?.("zalo", "stale");
-      res.status(200).json({ ok: true });
+      acknowledge(res);
       return;
     }
     const msgs = toInboundMessages(event, { oaId: deps.oaId });
     if (msgs.length === 0) deps.observe?.("zalo", "ignored", verdict.variant);
     else deps.observe?.("zalo", await acceptAll(deps.sink, msgs, event), verdict.variant);
-    res.status(200).json({ ok: true });
+    acknowledge(res);
   });
   router.use(webhookErrorHandler("zalo", deps.observe));
   return router;
