@@ -30,8 +30,13 @@ function inlineParams(sql: string, params: readonly SqlParam[]): string {
       if (!Number.isFinite(v)) throw new RangeError("non-finite number in SQL");
       return String(v);
     }
-    return pg.escapeLiteral(v);
+    return quoteLiteral(v);
   });
+}
+
+/** pg.escapeLiteral, without its character-by-character walk for the usual text with no quote or backslash. */
+function quoteLiteral(v: string): string {
+  return v.includes("'") || v.includes("\\") ? pg.escapeLiteral(v) : `'${v}'`;
 }
 
 interface InsertShape {

@@ -1,8 +1,9 @@
 /** @module Chat accounts (platform + external id → officer), groups, and one-time invite codes. */
-import { createHash, randomBytes, randomInt } from "node:crypto";
+import { createHash, randomInt } from "node:crypto";
 import type { ChannelAccount } from "../domain/organisation/organisation";
 import type { AccountRepository } from "../domain/organisation/account-repository";
 import { sqlOf, type Db } from "./prisma-client";
+import { sortableId } from "./sortable-id";
 import { toDate, type SqlStatement } from "./sql-runner";
 
 /** Invite codes: 10 characters from an alphabet without look-alikes (0/O, 1/I/L) → ~50 bits; only the hash is stored. */
@@ -45,10 +46,6 @@ export function toAccount(r: AccountFields): ChannelAccount {
 
 export const ACCOUNT_COLUMNS = `"id", "platform", "externalId", "chatId", "officerId", "locale", "lastInteractionAt", "unreachableAt"`;
 
-/** A new account id, shaped like Prisma's cuid() default (the column is opaque text). */
-function accountId(): string {
-  return `c${Date.now().toString(36)}${randomBytes(8).toString("hex")}`;
-}
 
 /** The upsert of a chat account on each message it sends (RETURNING the account), parameters $1–$8. */
 export function accountTouch(platform: string, externalId: string, chatId: string, at: Date, displayName?: string): SqlStatement {
@@ -57,7 +54,8 @@ export function accountTouch(platform: string, externalId: string, chatId: strin
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
          ON CONFLICT ("platform", "externalId") DO UPDATE SET "chatId" = $4, "lastInteractionAt" = $5, "unreachableAt" = NULL, "unreachableReason" = NULL
          RETURNING ${ACCOUNT_COLUMNS}`,
-    params: [accountId(), platform, externalId, chatId, at, displayName ?? null, true, new Date()],
+    // A fresh id each time (used only when the account is new): shaped like Prisma's cuid(), the column is opaque.
+    params: [sortableId(), platform, externalId, chatId, at, displayName ?? null, true, new Date()],
   };
 }
 

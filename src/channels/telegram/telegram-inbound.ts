@@ -31,6 +31,8 @@ export function toInboundMessage(raw: unknown, opts: TelegramInboundOptions = {}
 
 /** The callback query id of an update, for answerCallbackQuery (the spinner on the pressed button). */
 export function callbackQueryIdOf(raw: unknown): string | undefined {
+  // Most updates are messages: no second validation of the whole update for them.
+  if (typeof raw !== "object" || raw === null || !Object.hasOwn(raw, "callback_query")) return undefined;
   const parsed = telegramUpdateSchema.safeParse(raw);
   return parsed.success ? parsed.data.callback_query?.id : undefined;
 }
