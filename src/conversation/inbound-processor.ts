@@ -42,10 +42,10 @@ export interface InboundStore {
   unfinished(limit: number): Promise<InboundMessage[]>;
   /**
    * Opens the turn of a stored update: the sender's account (created, or touched) and the conversation's session,
-   * and with `checkOrder` whether an update of the same conversation that arrived earlier is unfinished (then the
-   * turn must wait). One round trip where the database allows.
+   * and with `checkOrder` the update ids of unfinished updates of the same conversation that arrived earlier (the
+   * first few; the turn must wait for those held elsewhere). One round trip where the database allows.
    */
-  begin(msg: InboundMessage, opts: { checkOrder: boolean }): Promise<OpenedTurn & { earlierUnfinished: boolean }>;
+  begin(msg: InboundMessage, opts: { checkOrder: boolean }): Promise<OpenedTurn & { earlierUnfinished: string[] }>;
 }
 
 export interface TurnOutcome {
@@ -177,7 +177,9 @@ export function createInboundProcessor(deps: InboundProcessorDeps) {
     let result: TurnResult;
     try {
       const opened = await deps.store.begin(msg, { checkOrder });
-      if (opened.earlierUnfinished) return "wait";
+      // Earlier ones queued in this process are behind this turn in its own per-conversation queue (stored at the same
+      // moment, queued in the other order): waiting for them would wait for itself.
+      if (opened.earlierUnfinished.some((id) => !scheduled.has(id))) return "wait";
       result = await deps.handle(msg, opened);
     } catch (err) {
       return void (await failed(msg, err));

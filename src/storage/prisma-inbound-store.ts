@@ -8,16 +8,17 @@ import { accountTouch, toAccount, type AccountFields } from "./prisma-account-re
 import { deliveryInsert } from "./prisma-outbox-repository";
 import { sessionWrite } from "./prisma-session-store";
 import { sortableId } from "./sortable-id";
-import { toBool } from "./sql-runner";
 
 /**
  * An update of the same conversation that arrived earlier (ids sort in arrival order, sortable-id.ts) and is not
  * finished, given the placeholders of this one's platform and update id. The (chatKey, status) index keeps it to
  * the conversation's few unfinished rows.
  */
-const earlierUnfinished = (platform: string, updateId: string) => `SELECT 1 FROM "InboundUpdate" AS u
+const earlierUnfinished = (platform: string, updateId: string) => `SELECT u."updateId" FROM "InboundUpdate" AS u
   JOIN "InboundUpdate" AS me ON me."platform" = ${platform} AND me."updateId" = ${updateId}
-  WHERE u."chatKey" = me."chatKey" AND u."status" IN ('received', 'processing') AND u."id" < me."id"`;
+  WHERE u."chatKey" = me."chatKey" AND u."status" IN ('received', 'processing') AND u."id" < me."id" LIMIT ${EARLIER_LISTED}`;
+/** How many earlier unfinished updates a turn is told of (it waits while any of them is held elsewhere). */
+const EARLIER_LISTED = 8;
 
 function parseSession(json: unknown): Record<string, unknown> | null {
   if (typeof json !== "string") return null;
@@ -84,19 +85,19 @@ export function createPrismaInboundStore(db: Db): InboundStore {
         const [[row], [state], earlier] = await Promise.all([
           sql.all<AccountFields>(touch.sql, touch.params),
           sql.all<{ stateJson: string }>(`SELECT "stateJson" FROM "ConversationState" WHERE "key" = $1`, [key]),
-          checkOrder ? sql.all(`${earlierUnfinished("$1", "$2")} LIMIT 1`, [msg.address.channel, msg.updateId]) : [],
+          checkOrder ? sql.all<{ updateId: string }>(earlierUnfinished("$1", "$2"), [msg.address.channel, msg.updateId]) : [],
         ]);
         if (!row) throw new Error("account upsert returned no row");
-        return { account: toAccount(row), session: parseSession(state?.stateJson), earlierUnfinished: earlier.length > 0 };
+        return { account: toAccount(row), session: parseSession(state?.stateJson), earlierUnfinished: earlier.map((r) => r.updateId) };
       }
       // PostgreSQL: one statement, one round trip for the three (each round trip costs ~0.2 ms of CPU on either side).
-      const order = checkOrder ? `EXISTS (${earlierUnfinished("$10", "$11")})` : "FALSE";
+      const order = checkOrder ? `ARRAY(${earlierUnfinished("$10", "$11")})` : "ARRAY[]::text[]";
       const [row] = await sql.all<AccountFields & { stateJson: unknown; earlier: unknown }>(
         `WITH a AS (${touch.sql}) SELECT a.*, (SELECT "stateJson" FROM "ConversationState" WHERE "key" = $9) AS "stateJson", ${order} AS "earlier" FROM a`,
         [...touch.params, key, ...(checkOrder ? [msg.address.channel, msg.updateId] : [])],
       );
       if (!row) throw new Error("account upsert returned no row");
-      return { account: toAccount(row), session: parseSession(row.stateJson), earlierUnfinished: toBool(row.earlier) };
+      return { account: toAccount(row), session: parseSession(row.stateJson), earlierUnfinished: Array.isArray(row.earlier) ? row.earlier.map(String) : [] };
     },
     async unfinished(limit) {
       // Arrival order (ids sort by it), which is the order a conversation's updates must be handled in.

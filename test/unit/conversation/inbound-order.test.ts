@@ -8,7 +8,7 @@ import { createInboundProcessor, type InboundStore, type TurnOutcome } from "../
 import { createFixedClock } from "../../../src/shared/clock";
 import { createLogger } from "../../../src/shared/logger";
 
-function memoryStore(blockedFor: (updateId: string) => boolean) {
+function memoryStore(blockedFor: (updateId: string) => boolean, earlierOf: (updateId: string) => string[] = () => ["held-elsewhere"]) {
   const finished: { updateId: string; outcome: TurnOutcome }[] = [];
   let checks = 0;
   const store: InboundStore = {
@@ -22,7 +22,7 @@ function memoryStore(blockedFor: (updateId: string) => boolean) {
     begin: async (msg, { checkOrder }) => {
       if (checkOrder) checks++;
       const account = { id: "a", platform: "telegram", externalId: msg.userId, chatId: msg.userId, officerId: null, locale: null, lastInteractionAt: null, unreachableAt: null };
-      return { account, session: null, earlierUnfinished: checkOrder && blockedFor(msg.updateId) };
+      return { account, session: null, earlierUnfinished: checkOrder && blockedFor(msg.updateId) ? earlierOf(msg.updateId) : [] };
     },
   };
   return { store, finished, checks: () => checks };
@@ -56,6 +56,17 @@ describe("conversation order across instances", () => {
     expect(sleeps.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(1000);
     expect(sleeps.reduce((a, b) => a + b, 0)).toBeLessThan(2000);
     expect(mem.finished.map((f) => f.updateId)).toEqual(["u2"]);
+  });
+
+  it("does not wait for an earlier update queued behind it in this same process (it would wait for itself)", async () => {
+    // u1 was stored first but queued second (both arrived at the same moment); u2 sees u1 unfinished.
+    const mem = memoryStore((id) => id === "u2" && !mem.finished.some((f) => f.updateId === "u1"), () => ["u1"]);
+    const sleeps: number[] = [];
+    const p = processor(mem.store, sleeps);
+    await Promise.all([p.accept(message(2), null), p.accept(message(1), null)]);
+    await p.idle();
+    expect(sleeps).toEqual([]);
+    expect(mem.finished.map((f) => f.updateId)).toEqual(["u2", "u1"]);
   });
 
   it("does not check the order on a single instance (SQLite)", async () => {
