@@ -14,22 +14,27 @@ import { createPrismaOutboxRepository } from "../../../src/storage/prisma-outbox
 import { FAST_LIMITS, waitFor } from "../../helpers/e2e-server";
 import { createTestDb, testDbKinds, type TestDb } from "../../helpers/test-db";
 
-/** A Telegram-like sender that records what it sent, in order, and can be told to be slow or to fail. */
+/** A Telegram-like sender that records what it sent, in order, and can be told to hold a message or to fail. */
 function recordingSender() {
   const sent: string[] = [];
-  const slow = new Map<string, number>();
+  const held = new Map<string, Promise<void>>();
   const failOnce = new Set<string>();
   const sender: ChannelSender = {
     channel: "telegram", maxTextLength: 4096, supportsButtons: true,
     async send(_to: ChannelAddress, m: OutboundMessage) {
-      const wait = slow.get(m.text);
-      if (wait) await new Promise((r) => setTimeout(r, wait));
+      await held.get(m.text);
       if (failOnce.delete(m.text)) throw new SendError("rate_limited", "429", 150);
       sent.push(m.text);
       return { externalId: String(sent.length) };
     },
   };
-  return { sender, sent, slow, failOnce };
+  /** Holds the send of this text until the returned function is called. */
+  const hold = (text: string) => {
+    let release = () => undefined as void;
+    held.set(text, new Promise<void>((r) => (release = r)));
+    return () => release();
+  };
+  return { sender, sent, hold, failOnce };
 }
 
 describe.each(testDbKinds())("reply hand-off on %s", (kind) => {
@@ -71,19 +76,22 @@ describe.each(testDbKinds())("reply hand-off on %s", (kind) => {
   });
 
   it("sends adopted replies without claiming them, marks them sent, and keeps a recipient's order with the pump", async () => {
-    // A reminder the pump claims first, slow on the platform; the chat's answer is handed over meanwhile.
-    platform.slow.set("reminder", 300);
+    // A reminder the pump claims first, held on the platform; the chat's answer is handed over meanwhile.
+    const release = platform.hold("reminder");
     await createPrismaOutboxRepository(db).enqueue({ dedupeKey: "rem:1", recipient: "telegram:77", kind: "reminder", message: { text: "reminder" } }, new Date());
     outbox.kick();
     await waitFor(async () => (await db.delivery.findFirst({ where: { dedupeKey: "rem:1" } }))?.status === "sending", 5000, "reminder claimed");
     const claimed = await turn("77", ["answer 1", "answer 2"]);
     expect(claimed).toHaveLength(2);
     outbox.adopt(claimed);
-    // Another chat's answer is not held up by chat 77's slow reminder.
+    // Another chat's answer is not held up by chat 77's pending reminder; chat 77's answers are.
     outbox.adopt(await turn("78", ["other chat"]));
+    await waitFor(() => platform.sent.includes("other chat"), 5000, "the other chat's answer");
+    await new Promise((r) => setTimeout(r, 100));
+    expect(platform.sent).toEqual(["other chat"]);
+    release();
     await waitFor(() => platform.sent.length === 4, 5000, `4 sent: ${platform.sent}`);
-    expect(platform.sent.indexOf("other chat")).toBe(0);
-    expect(platform.sent.slice(1)).toEqual(["reminder", "answer 1", "answer 2"]);
+    expect(platform.sent).toEqual(["other chat", "reminder", "answer 1", "answer 2"]);
     // Marked sent shortly after (sent marks are committed in small batches), each after one attempt.
     const rows = await waitFor(async () => {
       const all = await db.delivery.findMany({ where: { recipient: { in: ["telegram:77", "telegram:78"] } } });
