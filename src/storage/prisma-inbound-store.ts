@@ -6,7 +6,7 @@ import type { Delivery } from "../delivery/outbox";
 import { sqlOf, type Db } from "./prisma-client";
 import { accountTouch, toAccount, type AccountFields } from "./prisma-account-repository";
 import { deliveryInsert } from "./prisma-outbox-repository";
-import { sessionWrite } from "./prisma-session-store";
+import { parseState, sessionWrite } from "./prisma-session-store";
 import { sortableId } from "./sortable-id";
 
 /**
@@ -20,14 +20,6 @@ const earlierUnfinished = (platform: string, updateId: string) => `SELECT u."upd
 /** How many earlier unfinished updates a turn is told of (it waits while any of them is held elsewhere). */
 const EARLIER_LISTED = 8;
 
-function parseSession(json: unknown): Record<string, unknown> | null {
-  if (typeof json !== "string") return null;
-  try {
-    return JSON.parse(json) as Record<string, unknown>;
-  } catch {
-    return null;
-  }
-}
 
 export function createPrismaInboundStore(db: Db): InboundStore {
   const platformOf = (m: InboundMessage) => m.address.channel;
@@ -88,7 +80,7 @@ export function createPrismaInboundStore(db: Db): InboundStore {
           checkOrder ? sql.all<{ updateId: string }>(earlierUnfinished("$1", "$2"), [msg.address.channel, msg.updateId]) : [],
         ]);
         if (!row) throw new Error("account upsert returned no row");
-        return { account: toAccount(row), session: parseSession(state?.stateJson), earlierUnfinished: earlier.map((r) => r.updateId) };
+        return { account: toAccount(row), session: parseState(state?.stateJson), earlierUnfinished: earlier.map((r) => r.updateId) };
       }
       // PostgreSQL: one statement, one round trip for the three (each round trip costs ~0.2 ms of CPU on either side).
       const order = checkOrder ? `ARRAY(${earlierUnfinished("$10", "$11")})` : "ARRAY[]::text[]";
@@ -97,7 +89,7 @@ export function createPrismaInboundStore(db: Db): InboundStore {
         [...touch.params, key, ...(checkOrder ? [msg.address.channel, msg.updateId] : [])],
       );
       if (!row) throw new Error("account upsert returned no row");
-      return { account: toAccount(row), session: parseSession(row.stateJson), earlierUnfinished: Array.isArray(row.earlier) ? row.earlier.map(String) : [] };
+      return { account: toAccount(row), session: parseState(row.stateJson), earlierUnfinished: Array.isArray(row.earlier) ? row.earlier.map(String) : [] };
     },
     async unfinished(limit) {
       // Arrival order (ids sort by it), which is the order a conversation's updates must be handled in.

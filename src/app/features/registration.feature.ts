@@ -33,9 +33,7 @@ function createSessionChoiceOffer(db: Db): ChoiceOffer {
   return {
     async offer(account: ChannelAccount, choices: string[]) {
       const key = `${account.platform}:${account.chatId}:${account.externalId}`;
-      const state = (await sessions.load(key)) ?? {};
-      if (typeof state.flow === "string") return;
-      await sessions.save(key, { ...state, choices });
+      await sessions.update(key, (state) => (typeof state?.flow === "string" ? undefined : { ...state, choices }));
     },
   };
 }

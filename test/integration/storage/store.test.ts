@@ -127,6 +127,31 @@ describe.each(testDbKinds())("store on %s", (kind) => {
     expect(await db.channelAccount.count({ where: { platform: "telegram", externalId: "7" } })).toBe(1);
   });
 
+  it("a session changed from outside its turn never overwrites a dialogue the person started meanwhile", async () => {
+    const sessions = createPrismaSessionStore(db);
+    const offer = (key: string, race?: () => Promise<void>) => {
+      const seen: (Record<string, unknown> | null)[] = [];
+      const wrote = sessions.update(key, async (state) => {
+        seen.push(state);
+        if (seen.length === 1) await race?.(); // the person's own turn writes between this read and the write
+        return typeof state?.flow === "string" ? undefined : { ...state, choices: ["reg:ok:1"] };
+      });
+      return { wrote, seen };
+    };
+    await sessions.save("s-race", { lang: "vi" });
+    const raced = offer("s-race", () => sessions.save("s-race", { lang: "vi", flow: "report" }));
+    expect(await raced.wrote).toBe(false);
+    expect(raced.seen).toEqual([{ lang: "vi" }, { lang: "vi", flow: "report" }]);
+    expect(await sessions.load("s-race")).toEqual({ lang: "vi", flow: "report" });
+    // Without a race it writes; with no session yet too, and a session created meanwhile is read again.
+    const calm = offer("s-race-2");
+    expect(await calm.wrote).toBe(true);
+    expect(await sessions.load("s-race-2")).toEqual({ choices: ["reg:ok:1"] });
+    const created = offer("s-race-3", () => sessions.save("s-race-3", { flow: "pledge" }));
+    expect(await created.wrote).toBe(false);
+    expect(await sessions.load("s-race-3")).toEqual({ flow: "pledge" });
+  });
+
   it("audit log is hash-chained and detects tampering", async () => {
     const audit = createPrismaAuditLog(db);
     await Promise.all([1, 2, 3, 4].map((i) => audit.append({ actor: "t", action: "x", entity: "E", entityId: String(i), after: { i } })));
