@@ -215,7 +215,12 @@ export function createOutboxDispatcher(deps: OutboxDispatcherDeps): OutboxDispat
   const retrying = new Map<string, { id: string; until: number }>();
   async function markRetry(d: Delivery, at: Date, reason: string): Promise<void> {
     await deps.repo.markRetry(d.id, at, reason);
-    if (at.getTime() - deps.clock.now().getTime() <= MAX_ORDER_HOLD_MS) retrying.set(d.recipient, { id: d.id, until: at.getTime() });
+    const now = deps.clock.now().getTime();
+    if (at.getTime() - now > MAX_ORDER_HOLD_MS) return;
+    // Holds are dropped when the retried message comes back; one that never does (sent by another instance) is
+    // forgotten here once it has expired, so the map follows the recipients with retries in progress.
+    if (retrying.size >= 10_000) for (const [k, r] of retrying) if (r.until + MAX_ORDER_HOLD_MS < now) retrying.delete(k);
+    retrying.set(d.recipient, { id: d.id, until: at.getTime() });
   }
   function retryHold(d: Delivery, now: Date): Date | null {
     const r = retrying.get(d.recipient);
