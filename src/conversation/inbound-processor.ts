@@ -1,8 +1,10 @@
 /**
  * @module Inbound pipeline: store the update first (unique per platform update id, so redeliveries and concurrent
- * duplicates have one effect), acknowledge, then process in the background, one message at a time per chat.
- * A handler error is logged with its update and the user gets a short apology, never silence. Updates left
- * unfinished by a crash are picked up again at start (`recover`).
+ * duplicates have one effect), acknowledge, then process in the background, one message at a time per conversation
+ * and in arrival order (across instances too, when they share the store). A turn is opened by the store (account,
+ * session, order check) and closed by it in one transaction (replies, session, completion); the replies go straight
+ * to this process's outbox sender. A handler error is logged with its update and the user gets a short apology,
+ * never silence. Updates left unfinished by a crash are picked up again (`recover` at start, `sweep` periodically).
  */
 import type { Clock } from "../shared/clock";
 import type { Logger } from "../shared/logger";
