@@ -54,14 +54,13 @@ export const MAX_INBOUND_TEXT = 4096;
 /** Commands an account that is not linked to an officer may use (linking, help, criteria look-up). */
 const OPEN_COMMANDS: ReadonlySet<CommandName> = new Set(["start", "trogiup", "huy", "ngonngu", "tieuchuan", "menu"]);
 
-export const sessionKey = (msg: InboundMessage): string => conversationKey(msg);
 
 export function createDispatcher(deps: DispatcherDeps) {
   const flows = new Map(deps.flows.map((f) => [f.name, f]));
 
   function buildContext(msg: InboundMessage, { account, session: stored }: OpenedTurn, replies: OutboundMessage[]) {
     const { services } = deps;
-    const key = sessionKey(msg);
+    const key = conversationKey(msg);
     const officer = account.officerId ? (services.org.officerById(account.officerId) ?? null) : null;
     const unit = officer ? (services.org.unitById(officer.unitId) ?? null) : null;
     const locale: Locale = account.locale ?? officer?.locale ?? (msg.languageCode?.startsWith("en") ? "en" : deps.defaultLocale);

@@ -8,6 +8,7 @@ import { z } from "zod";
 import type { Feature } from "../feature";
 import type { Runtime } from "../build-runtime";
 import type { ChannelAccount } from "../../domain/organisation/organisation";
+import { conversationKey, type ChannelName } from "../../conversation/channel-port";
 import { createPledgeService } from "../../domain/registration/pledge-service";
 import { createRegistrationService } from "../../domain/registration/registration-service";
 import { createPledgeFlow } from "../../conversation/flows/pledge.flow";
@@ -23,8 +24,7 @@ import { exportInput, loadRegistrationBoard, missingJson, registrationsJson } fr
 import { reportRegistrationsCommand } from "./registration-cli";
 
 /**
- * Offers a message's buttons as numbered choices in the recipient's private dialogue (key as the dispatcher's
- * sessionKey for a private chat). Not while the recipient is in the middle of a dialogue: a number they type
+ * Offers a message's buttons as numbered choices in the recipient's private dialogue (its conversation key). Not while the recipient is in the middle of a dialogue: a number they type
  * there is an answer (a value, a choice of that dialogue), not this message's button; /dangky or /giaouoc shows
  * the buttons again later.
  */
@@ -32,7 +32,7 @@ function createSessionChoiceOffer(db: Db): ChoiceOffer {
   const sessions = createPrismaSessionStore(db);
   return {
     async offer(account: ChannelAccount, choices: string[]) {
-      const key = `${account.platform}:${account.chatId}:${account.externalId}`;
+      const key = conversationKey({ address: { channel: account.platform as ChannelName, chatId: account.chatId }, userId: account.externalId });
       await sessions.update(key, (state) => (typeof state?.flow === "string" ? undefined : { ...state, choices }));
     },
   };
