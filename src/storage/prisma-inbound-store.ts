@@ -2,13 +2,14 @@
 import type { InboundMessage } from "../conversation/channel-port";
 import type { InboundStore } from "../conversation/inbound-processor";
 import { conversationKey } from "../conversation/channel-port";
-import type { Delivery } from "../delivery/outbox";
 import { sqlOf, type Db } from "./prisma-client";
 import { accountTouch, toAccount, type AccountFields } from "./prisma-account-repository";
 import { deliveryInsert } from "./prisma-outbox-repository";
-import { parseState, sessionWrite } from "./prisma-session-store";
+import { parseState, sessionRead, sessionWrite } from "./prisma-session-store";
 import { sortableId } from "./sortable-id";
 
+/** How many earlier unfinished updates a turn is told of (it waits while any of them is held elsewhere). */
+const EARLIER_LISTED = 8;
 /**
  * An update of the same conversation that arrived earlier (ids sort in arrival order, sortable-id.ts) and is not
  * finished, given the placeholders of this one's platform and update id. The (chatKey, status) index keeps it to
@@ -17,9 +18,6 @@ import { sortableId } from "./sortable-id";
 const earlierUnfinished = (platform: string, updateId: string) => `SELECT u."updateId" FROM "InboundUpdate" AS u
   JOIN "InboundUpdate" AS me ON me."platform" = ${platform} AND me."updateId" = ${updateId}
   WHERE u."chatKey" = me."chatKey" AND u."status" IN ('received', 'processing') AND u."id" < me."id" LIMIT ${EARLIER_LISTED}`;
-/** How many earlier unfinished updates a turn is told of (it waits while any of them is held elsewhere). */
-const EARLIER_LISTED = 8;
-
 
 export function createPrismaInboundStore(db: Db): InboundStore {
   const platformOf = (m: InboundMessage) => m.address.channel;
@@ -54,20 +52,14 @@ export function createPrismaInboundStore(db: Db): InboundStore {
       return claimed === 1;
     },
     async finish(ref, now, outcome) {
-      const inserts = outcome.replies.map((d) => ({ d, ...deliveryInsert(d, now, outcome.claimReplies) }));
+      const inserts = outcome.replies.map((d) => deliveryInsert(d, now, outcome.claimReplies));
       const done = outcome.error
         ? { sql: `UPDATE "InboundUpdate" SET "status" = 'failed', "processedAt" = $1, "lockedUntil" = NULL, "error" = $2 WHERE "platform" = $4 AND "updateId" = $3`, params: [now, outcome.error, ref.updateId, ref.platform] }
         : { sql: `UPDATE "InboundUpdate" SET "status" = 'done', "processedAt" = $1, "lockedUntil" = NULL, "error" = NULL, "payloadJson" = '{}' WHERE "platform" = $3 AND "updateId" = $2`, params: [now, ref.updateId, ref.platform] };
       // One transaction (one round trip on PostgreSQL): replies, session and completion are kept or lost together.
       const counts = await sql.runAtomic([...inserts.map((i) => i.statement), ...(outcome.session ? [sessionWrite(outcome.session.key, outcome.session.state)] : []), done]);
-      const claim = outcome.claimReplies;
-      if (!claim) return [];
-      return inserts
-        .filter((_, i) => counts[i] === 1)
-        .map(({ d, id }): Delivery => ({
-          id, dedupeKey: d.dedupeKey, recipient: d.recipient, channel: d.recipient.split(":")[0] ?? "", kind: d.kind, message: d.message,
-          status: "sending", attempts: 0, nextAttemptAt: d.notBefore ?? now, lastError: null, sentAt: null, officerId: d.officerId ?? null, note: d.note ?? null,
-        }));
+      // Rows not inserted already existed (an earlier attempt of this turn): the pump sends those.
+      return outcome.claimReplies ? inserts.filter((_, i) => counts[i] === 1).map((i) => i.delivery) : [];
     },
     async begin(msg, { checkOrder }) {
       const touch = accountTouch(msg.address.channel, msg.userId, msg.address.isGroup ? msg.userId : msg.address.chatId, msg.receivedAt, msg.userName);
@@ -76,7 +68,7 @@ export function createPrismaInboundStore(db: Db): InboundStore {
         // In-process: separate statements cost no round trip (and SQLite has no INSERT … RETURNING inside a WITH).
         const [[row], [state], earlier] = await Promise.all([
           sql.all<AccountFields>(touch.sql, touch.params),
-          sql.all<{ stateJson: string }>(`SELECT "stateJson" FROM "ConversationState" WHERE "key" = $1`, [key]),
+          sql.all<{ stateJson: string }>(sessionRead("$1"), [key]),
           checkOrder ? sql.all<{ updateId: string }>(earlierUnfinished("$1", "$2"), [msg.address.channel, msg.updateId]) : [],
         ]);
         if (!row) throw new Error("account upsert returned no row");
@@ -85,7 +77,7 @@ export function createPrismaInboundStore(db: Db): InboundStore {
       // PostgreSQL: one statement, one round trip for the three (each round trip costs ~0.2 ms of CPU on either side).
       const order = checkOrder ? `ARRAY(${earlierUnfinished("$10", "$11")})` : "ARRAY[]::text[]";
       const [row] = await sql.all<AccountFields & { stateJson: unknown; earlier: unknown }>(
-        `WITH a AS (${touch.sql}) SELECT a.*, (SELECT "stateJson" FROM "ConversationState" WHERE "key" = $9) AS "stateJson", ${order} AS "earlier" FROM a`,
+        `WITH a AS (${touch.sql}) SELECT a.*, (${sessionRead("$9")}) AS "stateJson", ${order} AS "earlier" FROM a`,
         [...touch.params, key, ...(checkOrder ? [msg.address.channel, msg.updateId] : [])],
       );
       if (!row) throw new Error("account upsert returned no row");

@@ -85,14 +85,20 @@ function rowData(d: NewDelivery, now: Date) {
  * together with other statements (a turn's replies). With `claim`, the row is stored already claimed by that holder
  * (status "sending", locked until then), to be sent by it at once without a claim round trip.
  */
-export function deliveryInsert(d: NewDelivery, now: Date, claim?: { holder: string; until: Date }): { id: string; statement: SqlStatement } {
+export function deliveryInsert(d: NewDelivery, now: Date, claim?: { holder: string; until: Date }): { statement: SqlStatement; delivery: Delivery } {
   const r = rowData(d, now);
   const id = sortableId();
+  const status = claim ? "sending" : "pending";
   const sql = `INSERT INTO "Delivery" ("id", "dedupeKey", "channel", "recipient", "kind", "payloadJson", "status", "attempts", "nextAttemptAt", "officerId", "campaignId", "note", "createdAt", "lockedBy", "lockedUntil")
      VALUES ($1, $2, $3, $4, $5, $6, $12, 0, $7, $8, $9, $10, $11, $13, $14) ON CONFLICT ("dedupeKey") DO NOTHING`;
   const params = [id, r.dedupeKey, r.channel, r.recipient, r.kind, r.payloadJson, r.nextAttemptAt, r.officerId, r.campaignId, r.note, new Date(),
-    claim ? "sending" : "pending", claim?.holder ?? null, claim?.until ?? null];
-  return { id, statement: { sql, params } };
+    status, claim?.holder ?? null, claim?.until ?? null];
+  // The row as it stands once inserted, for a caller that sends it at once.
+  const delivery: Delivery = {
+    id, dedupeKey: r.dedupeKey, recipient: r.recipient, channel: r.channel, kind: r.kind, message: d.message, status, attempts: 0,
+    nextAttemptAt: r.nextAttemptAt, lastError: null, sentAt: null, officerId: r.officerId, note: r.note,
+  };
+  return { statement: { sql, params }, delivery };
 }
 
 const MARK_SENT = `UPDATE "Delivery" SET "status" = 'sent', "sentAt" = $1, "lockedUntil" = NULL, "attempts" = "attempts" + 1, "externalId" = $2, "lastError" = NULL WHERE "id" = $3`;
@@ -126,9 +132,9 @@ export function createPrismaOutboxRepository(db: Db): OutboxRepository {
   }
   return {
     async enqueue(d, now) {
-      const { id, statement } = deliveryInsert(d, now);
+      const { statement, delivery } = deliveryInsert(d, now);
       const inserted = await sql.runGrouped(statement.sql, statement.params);
-      if (inserted === 1) return { id, created: true };
+      if (inserted === 1) return { id: delivery.id, created: true };
       const [existing] = await sql.all<{ id: string }>(`SELECT "id" FROM "Delivery" WHERE "dedupeKey" = $1`, [d.dedupeKey]);
       return { id: existing?.id ?? "", created: false };
     },

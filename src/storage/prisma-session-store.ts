@@ -26,6 +26,9 @@ export function sessionWrite(key: string, state: Record<string, unknown> | null)
   };
 }
 
+/** The query of a session's stored JSON, given the placeholder of its key. */
+export const sessionRead = (key: string) => `SELECT "stateJson" FROM "ConversationState" WHERE "key" = ${key}`;
+
 /** A stored state (unreadable JSON reads as no state). */
 export function parseState(json: unknown): SessionState | null {
   if (typeof json !== "string") return null;
@@ -41,7 +44,7 @@ export function createPrismaSessionStore(db: Db): SessionStore {
   const sql = sqlOf(db);
   return {
     async load(key) {
-      const [row] = await sql.all<{ stateJson: string }>(`SELECT "stateJson" FROM "ConversationState" WHERE "key" = $1`, [key]);
+      const [row] = await sql.all<{ stateJson: string }>(sessionRead("$1"), [key]);
       return row ? parseState(row.stateJson) : null;
     },
     async save(key, state) {
